@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'event-patterns',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

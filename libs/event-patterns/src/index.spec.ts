@@ -1,0 +1,2 @@
+import { placeholder } from './index';
+test('wired', () => expect(placeholder).toBe(1));
