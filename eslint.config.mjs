@@ -1,9 +1,11 @@
 import nx from '@nx/eslint-plugin';
+import { workspaceRoot } from '@nx/devkit';
+import { aliasesInto, readProjects } from './tools/eslint/workspace-projects.mjs';
 
 /**
- * Module boundaries on two tag axes, scope:* and type:*.
- * - an app never imports another app, a lib never imports an app: only type:infra and
- *   type:tool may depend on type:app;
+ * Module boundaries on two tag axes, scope:* and type:*:
+ * - an app never imports another app and a lib never imports an app; only type:infra and
+ *   type:tool may depend on type:app (they compose services from their declarations);
  * - a service's code depends only on its own scope and on scope:shared.
  */
 export const depConstraints = [
@@ -18,6 +20,20 @@ export const depConstraints = [
   })),
 ];
 
+// Nx forbids importing an application outright ("Imports of apps are forbidden"). Pulse's
+// infra and tools must read the services' declarations, so for projects tagged type:infra or
+// type:tool (and only those) imports of app aliases are allowed; everywhere else both the
+// built-in check and the tag constraints above apply.
+const projects = readProjects(workspaceRoot);
+const appRoots = projects.filter((p) => p.tags.includes('type:app')).map((p) => p.root);
+const composerRoots = projects.filter((p) => p.tags.some((t) => t === 'type:infra' || t === 'type:tool')).map((p) => p.root);
+const appAliases = aliasesInto(workspaceRoot, appRoots);
+
+const boundaries = (allow) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow, depConstraints, banTransitiveDependencies: false },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -25,20 +41,19 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/tmp', '**/.local', '**/__fixtures__'] },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints,
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': boundaries([]) },
   },
+  ...(composerRoots.length > 0 && appAliases.length > 0
+    ? [
+        {
+          files: composerRoots.map((root) => `${root}/**/*.{ts,js,mjs,cjs}`),
+          rules: { '@nx/enforce-module-boundaries': boundaries(appAliases) },
+        },
+      ]
+    : []),
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/testing/**'],
+    ignores: ['**/*.spec.ts', '**/testing/**', '**/bench/**', '**/scripts/**'],
     rules: { 'no-console': 'error' },
   },
   {

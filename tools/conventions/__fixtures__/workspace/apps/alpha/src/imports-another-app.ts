@@ -1,0 +1,3 @@
+import { betaDeclaration } from '@fixture/beta';
+
+export const both = [betaDeclaration];

@@ -1,0 +1,1 @@
+export const alphaDeclaration = { name: 'alpha', functions: ['hello'] };

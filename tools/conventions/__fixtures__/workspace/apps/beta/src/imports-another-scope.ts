@@ -1,0 +1,3 @@
+import { ingestOnly } from '@fixture/ingest-lib';
+
+export const borrowed = ingestOnly;

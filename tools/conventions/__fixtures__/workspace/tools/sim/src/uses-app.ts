@@ -1,0 +1,3 @@
+import { alphaDeclaration } from '@fixture/alpha';
+
+export const simulated = alphaDeclaration.functions;

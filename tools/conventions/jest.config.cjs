@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'conventions',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};
