@@ -1,2 +1,0 @@
-import { placeholder } from './index';
-test('wired', () => expect(placeholder).toBe(1));

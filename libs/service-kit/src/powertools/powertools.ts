@@ -1,0 +1,35 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/** Every Pulse metric lives in one CloudWatch namespace, split by the `service` dimension. */
+export const METRICS_NAMESPACE = 'Pulse';
+
+export interface Powertools {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly tracer: Tracer;
+}
+
+export interface PowertoolsOptions {
+  /** e.g. 'ingest'; becomes the logger's `service`, the metrics' `service` dimension and the trace's service. */
+  readonly serviceName: string;
+  readonly namespace?: string;
+  /**
+   * Tracing is on only inside Lambda, and off whenever POWERTOOLS_TRACE_ENABLED=false (the
+   * local runtime sets it). Pass false to force it off.
+   */
+  readonly tracingEnabled?: boolean;
+  /** Overrides POWERTOOLS_LOG_LEVEL (default INFO). */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT' | 'CRITICAL';
+}
+
+/** Call once at module scope (commons/powertools style); pass the result to `wrapHandler`. */
+export function createPowertools(options: PowertoolsOptions): Powertools {
+  const { serviceName } = options;
+  return {
+    logger: new Logger({ serviceName, ...(options.logLevel ? { logLevel: options.logLevel } : {}) }),
+    metrics: new Metrics({ namespace: options.namespace ?? METRICS_NAMESPACE, serviceName }),
+    tracer: new Tracer({ serviceName, ...(options.tracingEnabled === false ? { enabled: false } : {}) }),
+  };
+}
