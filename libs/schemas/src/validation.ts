@@ -1,0 +1,39 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { ajv } from './ajv-instance';
+import { toIssues } from './ajv-issues';
+import { findForbiddenKeys } from './forbidden-keys';
+
+export interface ValidationIssue {
+  /** JSON-path-like, without '$': 'readings[3].measurements.pm25', '' for the root. */
+  path: string;
+  /** The JSON Schema keyword or Pulse rule that failed: 'required', 'maximum', 'forbiddenKey', … */
+  rule: string;
+  /** A sentence a person understands. */
+  message: string;
+  /** 1-based position in the text, for issues found while parsing it. */
+  line?: number;
+  column?: number;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
+
+export interface Validator<T> {
+  (input: unknown): ValidationResult<T>;
+}
+
+/**
+ * Compiles a schema once (call it at module scope, never per invocation) into a
+ * validator that reports every issue. Forbidden keys are looked for in the data
+ * itself, so they are rejected even where a schema would allow extra fields.
+ */
+export function compileValidator<S extends TSchema>(schema: S): Validator<Static<S>> {
+  const check = ajv.compile<Static<S>>(schema);
+  return (input) => {
+    const valid = check(input);
+    const forbidden = findForbiddenKeys(input);
+    if (valid && forbidden.length === 0) return { ok: true, value: input as Static<S> };
+    const issues = valid ? [] : toIssues(check.errors ?? [], input);
+    const reported = new Set(issues.map((i) => `${i.path}\u0000${i.rule}`));
+    return { ok: false, errors: [...forbidden.filter((i) => !reported.has(`${i.path}\u0000${i.rule}`)), ...issues] };
+  };
+}
