@@ -68,7 +68,7 @@ export interface Contract<D extends TSchema> extends EventContract<Static<D>> {
   readonly dataSchema: D;
 }
 
-/** Builds a contract; its validator is compiled here, once, when the module loads. */
+/** Builds a contract; its validator is compiled once, on first use. */
 export function defineContract<D extends TSchema>(spec: ContractSpec<D>): Contract<D> {
   const schema = detailSchema(spec.name, spec.version, spec.data);
   const validate = compileValidator(schema) as (detail: unknown) => ValidationResult<EventDetail<Static<D>>>;
@@ -87,7 +87,7 @@ export function defineContract<D extends TSchema>(spec: ContractSpec<D>): Contra
 
 /** The `detail` a producer publishes: its data wrapped with this contract's metadata. */
 export function createDetail<TData>(
-  contract: EventContract<TData>,
+  contract: Pick<EventContract<TData>, 'version'>,
   data: TData,
   metadata: Omit<EventMetadata, 'version'>,
 ): EventDetail<TData> {

@@ -1,4 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox';
+import type { ValidateFunction } from 'ajv';
 import { ajv } from './ajv-instance';
 import { toIssues } from './ajv-issues';
 import { findForbiddenKeys } from './forbidden-keys';
@@ -22,13 +23,16 @@ export interface Validator<T> {
 }
 
 /**
- * Compiles a schema once (call it at module scope, never per invocation) into a
- * validator that reports every issue. Forbidden keys are looked for in the data
- * itself, so they are rejected even where a schema would allow extra fields.
+ * A validator that reports every issue, for one schema. Declare it at module scope; Ajv
+ * compiles it on first use, once, so a Lambda pays only for the contracts it really
+ * validates (compiling all of them at load would add ~100 ms to every cold start).
+ * Forbidden keys are looked for in the data itself, so they are rejected even where a
+ * schema would allow extra fields.
  */
 export function compileValidator<S extends TSchema>(schema: S): Validator<Static<S>> {
-  const check = ajv.compile<Static<S>>(schema);
+  let compiled: ValidateFunction<Static<S>> | undefined;
   return (input) => {
+    const check = (compiled ??= ajv.compile<Static<S>>(schema));
     const valid = check(input);
     const forbidden = findForbiddenKeys(input);
     if (valid && forbidden.length === 0) return { ok: true, value: input as Static<S> };

@@ -92,7 +92,7 @@ export { ErrorBodySchema, ListBodySchema, ValidationIssueSchema } from './openap
 export { operationIdFor } from './openapi/route-operation';
 export type { OpenApiDocument, OpenApiOperation } from './openapi/openapi-types';
 
-// Contract shapes the kit relies on (temporary local copy of @pulse/schemas' interface)
+// Contract shapes the kit relies on (from @pulse/schemas)
 export type {
   AnyEventContract,
   EventContract,

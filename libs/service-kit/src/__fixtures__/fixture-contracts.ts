@@ -1,16 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { EventContract, EventDetail, ValidationIssue } from '../contract-types';
+import { defineContract } from '@pulse/schemas';
 
-// Small stand-ins shaped like @pulse/schemas contracts, so the kit's tests do not depend on
-// the contracts lib's progress.
-
-const Metadata = Type.Object({
-  version: Type.Integer({ minimum: 1 }),
-  batchId: Type.String({ minLength: 1 }),
-  correlationId: Type.String({ minLength: 1 }),
-  producedAt: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T' }),
-});
+// Small contracts made the way @pulse/schemas makes the real ones, so the kit's tests can
+// shape data (sizes, failures) freely without depending on the real events' fields.
 
 export const ReadingsData = Type.Object({
   fleetId: Type.String({ minLength: 1 }),
@@ -28,39 +20,17 @@ export type ReadingsData = Static<typeof ReadingsData>;
 export const DeviceData = Type.Object({ fleetId: Type.String(), deviceId: Type.String(), zone: Type.String() });
 export type DeviceData = Static<typeof DeviceData>;
 
-function fixtureContract<T extends TSchema>(
-  source: string,
-  detailType: string,
-  dataSchema: T,
-  data: Static<T>,
-): EventContract<Static<T>> {
-  const schema = Type.Object({ metadata: Metadata, data: dataSchema });
-  const check = TypeCompiler.Compile(schema);
-  return {
-    name: `${detailType}.v1`,
+function fixtureContract<T extends TSchema>(source: string, detailType: string, dataSchema: T, data: Static<T>) {
+  const metadata = { version: 1, batchId: 'b-1', correlationId: 'c-1', producedAt: '2026-01-01T00:00:00.000Z' };
+  return defineContract({
+    name: detailType,
     source,
     detailType,
     version: 1,
-    schema,
-    dataSchema,
-    validate(detail: unknown) {
-      if (check.Check(detail)) return { ok: true, value: detail as unknown as EventDetail<Static<T>> };
-      const errors: ValidationIssue[] = [...check.Errors(detail)].map((e) => ({
-        path: e.path.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.'),
-        rule: String(e.type),
-        message: e.message,
-      }));
-      return { ok: false, errors };
-    },
-    sample: {
-      source,
-      'detail-type': detailType,
-      detail: {
-        metadata: { version: 1, batchId: 'b-1', correlationId: 'c-1', producedAt: '2026-01-01T00:00:00.000Z' },
-        data,
-      },
-    },
-  };
+    description: `fixture ${detailType}`,
+    data: dataSchema,
+    sample: { source, 'detail-type': detailType, detail: { metadata, data } },
+  });
 }
 
 export const ReadingsReceived = fixtureContract('pulse.ingest', 'ReadingsReceived', ReadingsData, {

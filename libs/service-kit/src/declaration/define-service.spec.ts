@@ -168,7 +168,7 @@ describe('defineService', () => {
     const unknownProblems = problemsOf(unknown);
 
     // Assess
-    expect(foreignProblems).toEqual(["emits 'DeviceRegistered.v1' whose source 'pulse.ingest' is not 'pulse.transform'"]);
+    expect(foreignProblems).toEqual(["emits 'DeviceRegistered' whose source 'pulse.ingest' is not 'pulse.transform'"]);
     expect(unknownProblems).toEqual(["name 'billing' is not one of ingest|transform|enrich|persist|alert"]);
   });
 
@@ -241,7 +241,7 @@ describe('defineService', () => {
     expect(problems).toEqual([
       "subscription 'to-topic': unknown topic 'alerts'",
       "subscription 'to-topic': a dead-letter queue is required",
-      "subscription 'to-topic': the pattern does not admit consumed contract 'DeviceRegistered.v1'",
+      "subscription 'to-topic': the pattern does not admit consumed contract 'DeviceRegistered'",
     ]);
   });
 

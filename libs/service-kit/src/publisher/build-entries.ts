@@ -1,6 +1,7 @@
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { Clock } from '../clock';
-import type { EventContract, EventDetail, ValidationIssue } from '../contract-types';
+import { createDetail } from '@pulse/schemas';
+import type { EventContract, ValidationIssue } from '../contract-types';
 import type { IdGenerator } from '../id-generator';
 import { entrySize, MAX_CALL_BYTES } from './entry-size';
 import { EntryTooLargeError, EventValidationError } from './publish-errors';
@@ -41,16 +42,12 @@ export function buildEntries<T>(
   const now = context.clock.now();
   const invalid: { index: number; errors: ValidationIssue[] }[] = [];
   const entries = items.map((data, index): PreparedEntry => {
-    const detail: EventDetail<T> = {
-      metadata: {
-        version: contract.version,
-        batchId: batchIdFor(options.batchId, data, index, context.ids),
-        correlationId: options.correlationId,
-        producedAt: new Date(now).toISOString(),
-        ...(options.causationId ? { causationId: options.causationId } : {}),
-      },
-      data,
-    };
+    const detail = createDetail(contract, data, {
+      batchId: batchIdFor(options.batchId, data, index, context.ids),
+      correlationId: options.correlationId,
+      producedAt: new Date(now).toISOString(),
+      ...(options.causationId ? { causationId: options.causationId } : {}),
+    });
     const result = contract.validate(detail);
     if (!result.ok) invalid.push({ index, errors: result.errors });
     const entry: PutEventsRequestEntry = {

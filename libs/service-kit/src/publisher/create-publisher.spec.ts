@@ -88,7 +88,7 @@ describe('createPublisher', () => {
     // Assess
     await expect(act).rejects.toBeInstanceOf(EventValidationError);
     await expect(act).rejects.toMatchObject({
-      contract: 'ReadingsReceived.v1',
+      contract: 'ReadingsReceived',
       invalid: [{ index: 1, errors: [expect.objectContaining({ path: 'data.readings[0].measurements.pm25' })] }],
     });
     expect(calls).toHaveLength(0);
@@ -101,7 +101,7 @@ describe('createPublisher', () => {
 
     // Act / Assess
     await expect(publisher.publish(DeviceRegistered, [DeviceRegistered.sample.detail.data], { correlationId: 'c' })).rejects.toThrow(
-      "publisher for 'pulse.transform' cannot emit DeviceRegistered.v1",
+      "publisher for 'pulse.transform' cannot emit DeviceRegistered",
     );
   });
 
