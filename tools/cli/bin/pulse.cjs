@@ -2,15 +2,21 @@
 // Runs the TypeScript CLI in place (no build step), resolving @pulse/* through the
 // workspace tsconfig so `npx pulse` works straight after `npm ci`.
 const path = require('node:path');
-const { register } = require('tsx/cjs/api');
 
-register({ tsconfig: path.join(__dirname, '..', '..', '..', 'tsconfig.base.json') });
-const { run } = require('../src/main.ts');
+process.env.TSX_TSCONFIG_PATH ??= path.join(__dirname, '..', '..', '..', 'tsconfig.base.json');
 
-run(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (error) => {
-    process.stderr.write(`pulse: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+function fail(error) {
+  process.stderr.write(`pulse: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.PULSE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+}
+
+try {
+  require('tsx/cjs/api').register();
+  const { run } = require('../src/main.ts');
+  run(process.argv).then((code) => {
+    process.exitCode = code;
+  }, fail);
+} catch (error) {
+  fail(error);
+}

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerStart } from './commands/start';
 import { registerBench } from './commands/bench';
+import { registerEvents } from './commands/events';
+import { registerPattern } from './commands/pattern';
 import { cliVersion } from './version';
 
 export function buildProgram(): Command {
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStart(program);
   registerBench(program);
+  registerEvents(program);
+  registerPattern(program);
   return program;
 }
 
