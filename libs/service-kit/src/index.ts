@@ -101,3 +101,5 @@ export type {
   ValidationIssue,
   ValidationResult,
 } from './contract-types';
+
+export { createTableInput } from './declaration/create-table-input';

@@ -1,0 +1,54 @@
+/// <reference path="./dynalite.d.ts" />
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { createTableInput } from '../declaration/create-table-input';
+import type { TableDeclaration } from '../declaration/service-declaration';
+
+export interface LocalDynamoDb {
+  /** http://127.0.0.1:<port>: set it as AWS_ENDPOINT_URL_DYNAMODB or pass it to the client factories. */
+  readonly endpoint: string;
+  readonly client: DynamoDBClient;
+  readonly documentClient: DynamoDBDocumentClient;
+  /** Creates the declared tables under unique names; resolves to logical name → physical name. */
+  createTables(tables: readonly TableDeclaration[]): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts dynalite (real DynamoDB wire protocol, in memory) on a free loopback port, for
+ * adapter tests that exercise the production SDK calls.
+ */
+export async function startLocalDynamoDb(): Promise<LocalDynamoDb> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    endpoint,
+    client,
+    documentClient,
+    async createTables(tables) {
+      const names: Record<string, string> = {};
+      for (const table of tables) {
+        const physical = `${table.name}-${randomUUID().slice(0, 8)}`;
+        await client.send(new CreateTableCommand(createTableInput(table, physical)));
+        await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 }, { TableName: physical });
+        names[table.name] = physical;
+      }
+      return names;
+    },
+    async close() {
+      client.destroy();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
