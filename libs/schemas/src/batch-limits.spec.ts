@@ -8,6 +8,7 @@ import {
 import { batchContracts, contracts } from './contracts';
 import { EnrichedReadingSchema, ReadingsEnrichedV1 } from './events/readings-enriched/v1';
 import { maxJsonBytes } from './max-json-bytes';
+import { QUALITY_CODES } from './quality';
 import { compileValidator } from './validation';
 
 type Schema = Record<string, unknown>;
@@ -31,7 +32,7 @@ function maximalEnrichedReading() {
     location: { lat: longNumber, lon: longNumber },
     measurements: { pm25: positive, pm10: positive, o3: positive, no2: positive, co: positive, so2: positive, temperature: longNumber, humidity: positive },
     aqi: { value: 999, category: 'Unhealthy for Sensitive Groups', dominant: 'pm25', subIndices: { pm25: 999, pm10: 999, o3: 999, no2: 999, co: 999, so2: 999 } },
-    quality: ['temperature-out-of-range', 'beyond-sensor-range', 'unregistered-device', 'duplicate-sequence', 'suspect-unit', 'uncalibrated', 'sudden-jump'],
+    quality: [...QUALITY_CODES],
   };
 }
 

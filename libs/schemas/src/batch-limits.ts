@@ -7,8 +7,8 @@ export const MAX_PUT_EVENTS_ENTRY_BYTES = 256 * 1024;
  * Most readings one batch event (ReadingsReceived/Normalized/Enriched, and ReadingsStored's
  * id lists) may carry. Chosen from the worst case, not the typical one: the largest
  * possible ReadingsEnriched reading (every optional field, every id at its maximum
- * length, every number in its longest 24-character form) is 941 bytes of JSON, so 200
- * of them plus the 511-byte envelope is a 188,952-byte PutEvents entry (72% of 256 KB).
+ * length, every number in its longest 24-character form) is 954 bytes of JSON, so 200
+ * of them plus the 511-byte envelope is a 191,552-byte PutEvents entry (73% of 256 KB).
  * The headroom is deliberate: lowering this bound later would itself be a breaking
  * change, so optional fields can still be added; and the event a Lambda or a DLQ
  * receives is the entry plus EventBridge's own keys. A realistic batch of 200 is ~70 KB,

@@ -13,6 +13,7 @@ export const QUALITY_CODES = [
   'duplicate-sequence',
   'unregistered-device',
   'uncalibrated',
+  'aqi-capped',
 ] as const;
 export type QualityCode = (typeof QUALITY_CODES)[number];
 
