@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dynalite ships no types; the reference carries them to every project compiling this file
 /// <reference path="./dynalite.d.ts" />
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
