@@ -1,0 +1,1 @@
+module.exports = { displayName: 'transform', preset: '../../jest.preset.cjs', rootDir: __dirname };
