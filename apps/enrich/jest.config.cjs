@@ -1,0 +1,1 @@
+module.exports = { displayName: 'enrich', preset: '../../jest.preset.cjs', rootDir: __dirname };
