@@ -1,0 +1,1 @@
+module.exports = { displayName: 'persist', preset: '../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,4 @@
+import { createPowertools } from '@pulse/service-kit';
+
+/** One set of Powertools instances per function bundle (commons/powertools style). */
+export const powertools = createPowertools({ serviceName: 'persist' });

@@ -1,0 +1,79 @@
+import type { EventBridgeEvent } from 'aws-lambda';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ReadingsEnrichedV1, ReadingsStoredV1 } from '@pulse/schemas';
+import {
+  BUS_NAME_ENV,
+  correlationIdOf,
+  createPublisher,
+  dynamoDbDocumentClient,
+  eventBridgeClient,
+  requiredEnv,
+  systemClock,
+  wrapHandler,
+  type HandlerCore,
+  type Publisher,
+} from '@pulse/service-kit';
+import { readingsTable } from '../adapters/readings-table';
+import { zoneStatusTable } from '../adapters/zone-status-table';
+import { lazy } from '../commons/lazy';
+import type { Observability } from '../commons/observability';
+import { powertools } from '../commons/powertools';
+import { retentionDaysFrom } from '../commons/retention-config';
+import { storeBatch, type StorePorts } from '../domain/store-batch';
+import { READINGS_TABLE_ENV, ZONE_STATUS_TABLE_ENV } from '../tables';
+
+export interface StoreReadingsDeps extends Observability {
+  readonly ports: StorePorts;
+  readonly publisher: Publisher;
+  readonly retentionDays: number;
+}
+
+export interface StoreReadingsResult {
+  readonly stored: number;
+  readonly zonesUpdated: number;
+  readonly zonesSkipped: number;
+}
+
+/**
+ * ReadingsEnriched → Readings + ZoneStatus → ReadingsStored. An invalid event throws: it is
+ * retried per the subscription's policy and then kept, with its reason, in persist-dlq.
+ */
+export function makeStoreReadings(deps: StoreReadingsDeps): HandlerCore<EventBridgeEvent<string, unknown>, StoreReadingsResult> {
+  return async (event, context) => {
+    const parsed = ReadingsEnrichedV1.validate(event.detail);
+    if (!parsed.ok) throw new Error(`invalid ReadingsEnriched: ${JSON.stringify(parsed.errors)}`);
+    const outcome = await storeBatch(parsed.value.data, deps.ports, deps.retentionDays);
+    await deps.publisher.publish(ReadingsStoredV1, [outcome.stored], {
+      correlationId: correlationIdOf(event, context),
+      causationId: parsed.value.metadata.batchId,
+    });
+    deps.metrics.addMetric('readingsStored', MetricUnit.Count, outcome.stored.count);
+    deps.metrics.addMetric('unprocessedItemsRetried', MetricUnit.Count, outcome.writes.retried);
+    deps.logger.info('batch stored', { count: outcome.stored.count, writes: outcome.writes, zonesSkipped: outcome.zonesSkipped });
+    return { stored: outcome.stored.count, zonesUpdated: outcome.zonesUpdated, zonesSkipped: outcome.zonesSkipped };
+  };
+}
+
+const live = lazy(() => {
+  const client = dynamoDbDocumentClient({ tracer: powertools.tracer });
+  return makeStoreReadings({
+    ports: {
+      readings: readingsTable(client, requiredEnv(READINGS_TABLE_ENV)),
+      zoneStatus: zoneStatusTable(client, requiredEnv(ZONE_STATUS_TABLE_ENV)),
+      clock: systemClock,
+    },
+    publisher: createPublisher({
+      client: eventBridgeClient({ tracer: powertools.tracer }),
+      busName: requiredEnv(BUS_NAME_ENV),
+      source: ReadingsStoredV1.source,
+    }),
+    retentionDays: retentionDaysFrom(),
+    logger: powertools.logger,
+    metrics: powertools.metrics,
+  });
+});
+
+/** The core with the real clients, built on first call from the environment. */
+export const storeReadings: HandlerCore<EventBridgeEvent<string, unknown>, StoreReadingsResult> = (event, context) => live()(event, context);
+
+export const handler = wrapHandler(storeReadings, powertools);
