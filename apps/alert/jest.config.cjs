@@ -1,0 +1,1 @@
+module.exports = { displayName: 'alert', preset: '../../jest.preset.cjs', rootDir: __dirname };
