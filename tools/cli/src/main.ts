@@ -3,6 +3,7 @@ import { registerStart } from './commands/start';
 import { registerBench } from './commands/bench';
 import { registerEvents } from './commands/events';
 import { registerPattern } from './commands/pattern';
+import { registerFleets } from './commands/fleets';
 import { cliVersion } from './version';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerBench(program);
   registerEvents(program);
   registerPattern(program);
+  registerFleets(program);
   return program;
 }
 

@@ -1,0 +1,57 @@
+import { bodyText, correlationIdOf, header, randomIds, systemClock, wrapHandler } from '@pulse/service-kit';
+import type { ApiKeyRequestEvent, HandlerCore, HttpResult } from '@pulse/service-kit';
+import { readingsSink } from '../adapters/bus-publishing';
+import { rateLimitFrom, retryAfterFrom } from '../config';
+import { createFleetRateLimiter } from '../domain/fleet-rate-limiter';
+import { receiveReadings, type ReceivePorts } from '../domain/receive-readings';
+import { callerOf, unauthorized } from '../http/caller';
+import { receiveResponse } from '../http/receive-response';
+import type { IngestMetrics } from '../wiring/ingest-metrics';
+import type { LogPort } from '../wiring/log-port';
+import { once } from '../wiring/once';
+import { powertools } from '../wiring/powertools';
+import { devicesOwnership, ingestMetrics, publisher } from '../wiring/production';
+
+export interface ReceiveReadingsDeps extends ReceivePorts {
+  readonly metrics: IngestMetrics;
+  readonly logger: LogPort;
+}
+
+/** POST /v1/readings (behind the API-key authorizer): the core, built from its ports. */
+export function makeReceiveReadings(deps: ReceiveReadingsDeps): HandlerCore<ApiKeyRequestEvent, HttpResult> {
+  return async function receiveReadingsCore(event, context) {
+    const caller = callerOf(event);
+    if (!caller) return unauthorized();
+    const body = bodyText(event);
+    const request = {
+      fleetId: caller.fleetId,
+      contentType: header(event, 'content-type'),
+      body,
+      bodyBytes: Buffer.byteLength(body, 'utf8'),
+      correlationId: correlationIdOf(event, context),
+    };
+    const outcome = await receiveReadings(request, deps);
+    if ('stats' in outcome) {
+      deps.metrics.accepted('http', outcome.stats.accepted);
+      deps.metrics.rejected(outcome.stats.rejectedByRule);
+      deps.metrics.publishRetries(outcome.stats.publishRetries);
+    }
+    if (outcome.kind !== 'accepted') deps.logger.info('readings not accepted', { fleetId: caller.fleetId, outcome: outcome.kind });
+    return receiveResponse(outcome);
+  };
+}
+
+const core = once(() =>
+  makeReceiveReadings({
+    clock: systemClock,
+    ids: randomIds,
+    ownership: devicesOwnership(),
+    sink: readingsSink(publisher()),
+    limiter: createFleetRateLimiter(rateLimitFrom(), systemClock),
+    retryAfterSeconds: retryAfterFrom(),
+    metrics: ingestMetrics(),
+    logger: powertools.logger,
+  }),
+);
+
+export const handler = wrapHandler<ApiKeyRequestEvent, HttpResult>((event, context) => core()(event, context), powertools);

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { service } from '@pulse/ingest';
+import { startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
+import { run } from '../main';
+import { dynamoEndpoint } from './fleets';
+
+async function pulse(...args: string[]) {
+  const output = { stdout: '', stderr: '' };
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((c) => ((output.stdout += String(c)), true));
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((c) => ((output.stderr += String(c)), true));
+  try {
+    const code = await run(['node', 'pulse', ...args]);
+    return { code, ...output };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+describe('pulse fleets / pulse keys against dynalite', () => {
+  let dynamo: LocalDynamoDb;
+  let target: string[];
+
+  beforeAll(async () => {
+    dynamo = await startLocalDynamoDb();
+    const tables = await dynamo.createTables(service.tables ?? []);
+    target = ['--endpoint', dynamo.endpoint, '--table', tables.Fleets];
+  });
+  afterAll(() => dynamo.close());
+
+  it('creates a fleet, issues a key printed once, rotates it with an overlap and revokes it', async () => {
+    // Act
+    const created = await pulse('fleets', 'create', 'city-cli', ...target);
+    const again = await pulse('fleets', 'create', 'city-cli', ...target);
+    const issued = await pulse('keys', 'create', '--fleet', 'city-cli', '--role', 'admin', ...target);
+    const keyId = /key id ([0-9a-f]{12})/.exec(issued.stderr)?.[1] ?? '';
+    const rotated = await pulse('keys', 'rotate', '--fleet', 'city-cli', '--key-id', keyId.slice(0, 6), '--overlap-hours', '2', ...target);
+    const newKeyId = /key id ([0-9a-f]{12})/.exec(rotated.stderr)?.[1] ?? '';
+    const revoked = await pulse('keys', 'revoke', '--fleet', 'city-cli', '--key-id', newKeyId, ...target);
+    const listed = await pulse('keys', 'list', '--fleet', 'city-cli', ...target);
+    // Assess
+    expect(created.stdout).toBe('fleet city-cli created\n');
+    expect(again.stdout).toBe('fleet city-cli already exists\n');
+    expect(issued.code).toBe(0);
+    expect(issued.stdout).toMatch(/^pulse_[A-Za-z0-9_-]{43}\n$/);
+    expect(rotated.stdout).toMatch(/^pulse_/);
+    expect(rotated.stdout).not.toBe(issued.stdout);
+    expect(rotated.stderr).toMatch(new RegExp(`key ${keyId} stays valid until`));
+    expect(revoked.stdout).toBe(`key ${newKeyId} revoked\n`);
+    const lines = listed.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(listed.stdout).toMatch(new RegExp(`${keyId}\\s+admin\\s+expires`));
+    expect(listed.stdout).toMatch(new RegExp(`${newKeyId}\\s+admin\\s+revoked`));
+    expect(listed.stdout).not.toContain(issued.stdout.trim());
+  });
+
+  it('fails with a message for an unknown fleet or role', async () => {
+    // Act / Assess
+    await expect(pulse('keys', 'create', '--fleet', 'nowhere', ...target)).rejects.toThrow(/no fleet 'nowhere'/);
+    await expect(pulse('keys', 'create', '--fleet', 'city-cli', '--role', 'root', ...target)).rejects.toThrow(/--role must be one of ingest\|admin/);
+  });
+
+  it('has --help on every subcommand', async () => {
+    for (const args of [['fleets', 'create'], ['keys', 'create'], ['keys', 'rotate'], ['keys', 'revoke'], ['keys', 'list']]) {
+      const result = await pulse(...args, '--help');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`Usage: pulse ${args.join(' ')}`));
+      expect(result.stdout).toContain('--endpoint');
+    }
+  });
+});
+
+describe('dynamoEndpoint', () => {
+  it('prefers --endpoint, then AWS_ENDPOINT_URL_DYNAMODB, then .local/endpoints.json', () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'pulse-root-'));
+    mkdirSync(join(root, '.local'));
+    writeFileSync(join(root, '.local', 'endpoints.json'), JSON.stringify({ dynamodb: 'http://127.0.0.1:8000' }));
+    // Act / Assess
+    expect(dynamoEndpoint({ endpoint: 'http://a' }, { AWS_ENDPOINT_URL_DYNAMODB: 'http://b' }, root)).toBe('http://a');
+    expect(dynamoEndpoint({}, { AWS_ENDPOINT_URL_DYNAMODB: 'http://b' }, root)).toBe('http://b');
+    expect(dynamoEndpoint({}, {}, root)).toBe('http://127.0.0.1:8000');
+    expect(dynamoEndpoint({}, {}, tmpdir())).toBeUndefined();
+  });
+});
