@@ -3,7 +3,7 @@
  *
  * 1. domain: storeBatch with in-memory tables (item building, dedupe, zone statuses, 25-item
  *    packing) on one core — the CPU cost per reading, no I/O.
- * 2. end to end against an in-process dynalite: the store-readings core with the real
+ * 2. end to end against dynalite in its own process (as the local runtime runs it): the store-readings core with the real
  *    DynamoDB adapters and publisher (PutEvents on a loopback server), batches of 200
  *    enriched readings, several invocations in flight.
  * Also prints the write cost per stored reading, from the DynamoDB item-size rules.
@@ -37,7 +37,7 @@ async function domainThroughput(): Promise<number> {
 }
 
 async function dynaliteThroughput(invocations: number, concurrency: number) {
-  const [db, bus] = await Promise.all([startLocalDynamoDb(), startPutEventsServer()]);
+  const [db, bus] = await Promise.all([startLocalDynamoDb({ childProcess: true }), startPutEventsServer()]);
   try {
     const tables = await db.createTables([READINGS_TABLE, ZONE_STATUS_TABLE]);
     const core = makeStoreReadings({

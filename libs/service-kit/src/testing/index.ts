@@ -12,4 +12,4 @@ export {
 } from './put-events-server';
 export { fixedClock, manualClock, type ManualClock } from '../clock';
 export { sequentialIds } from '../id-generator';
-export { startLocalDynamoDb, type LocalDynamoDb } from './local-dynamodb';
+export { startLocalDynamoDb, type LocalDynamoDb, type LocalDynamoDbOptions } from './local-dynamodb';

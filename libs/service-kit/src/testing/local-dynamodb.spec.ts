@@ -52,3 +52,21 @@ describe('local DynamoDB (dynalite) from declarations', () => {
     expect(byZone.Items).toEqual([item]);
   });
 });
+
+describe('local DynamoDB in a child process', () => {
+  it('serves the same API from its own process and stops with close()', async () => {
+    // Prepare
+    const child = await startLocalDynamoDb({ childProcess: true });
+    try {
+      // Act
+      const names = await child.createTables([readings]);
+      await child.documentClient.send(new PutCommand({ TableName: names.Readings, Item: { pk: 'a', sk: 1 } }));
+      const got = await child.documentClient.send(new GetCommand({ TableName: names.Readings, Key: { pk: 'a', sk: 1 } }));
+      // Assess
+      expect(got.Item).toEqual({ pk: 'a', sk: 1 });
+    } finally {
+      await child.close();
+    }
+    await expect(fetch(child.endpoint)).rejects.toThrow();
+  });
+});

@@ -1,6 +1,8 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- dynalite ships no types; the reference carries them to every project compiling this file
 /// <reference path="./dynalite.d.ts" />
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -18,14 +20,20 @@ export interface LocalDynamoDb {
   close(): Promise<void>;
 }
 
+export interface LocalDynamoDbOptions {
+  /**
+   * Run dynalite in its own process, as the local runtime does, instead of in the caller's
+   * event loop: benchmarks need this so the server does not share the client's core.
+   */
+  readonly childProcess?: boolean;
+}
+
 /**
  * Starts dynalite (real DynamoDB wire protocol, in memory) on a free loopback port, for
- * adapter tests that exercise the production SDK calls.
+ * adapter tests and benchmarks that exercise the production SDK calls.
  */
-export async function startLocalDynamoDb(): Promise<LocalDynamoDb> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
+  const { port, stop } = options.childProcess ? await startChild() : await startInProcess();
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -49,7 +57,33 @@ export async function startLocalDynamoDb(): Promise<LocalDynamoDb> {
     },
     async close() {
       client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await stop();
     },
   };
+}
+
+type Started = { port: number; stop: () => Promise<void> };
+
+async function startInProcess(): Promise<Started> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const stop = () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  return { port, stop };
+}
+
+async function startChild(): Promise<Started> {
+  const cli = require.resolve('dynalite/cli.js');
+  const args = [cli, '--host', '127.0.0.1', '--port', '0', '--createTableMs', '0', '--deleteTableMs', '0'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(child.stdout, 'data')) as [Buffer];
+  const port = Number(/:(\d+)\s*$/.exec(line.toString().trim())?.[1]);
+  if (!Number.isInteger(port) || port === 0) throw new Error(`dynalite did not report its port: ${line.toString()}`);
+  child.stdout.resume();
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill();
+    await once(child, 'exit');
+  };
+  return { port, stop };
 }
