@@ -4,7 +4,7 @@ import { FLEETS_TABLE, BY_FLEET_INDEX, PURGE_AT_ATTRIBUTE } from './adapters/fle
 import { INGEST_DEFAULTS, INGEST_ENV } from './config';
 import { DeviceRegistrationSchema } from './domain/device-registration';
 import { AcceptedBodySchema, ReadingsRequestSchema, UnavailableBodySchema } from './http/route-schemas';
-import { emits, subscriptions } from './subscription';
+import { buckets, emits, eventSources, streams, subscriptions } from './subscription';
 
 const fleets = (access: 'read' | 'readWrite') => [{ table: FLEETS_TABLE, access }];
 const deviceParameters = { deviceId: DeviceIdSchema };
@@ -37,6 +37,9 @@ export const service = defineService({
     { name: 'receive-s3-readings', handler: 'src/handlers/receive-s3-readings.ts', memoryMb: 1024, timeoutSeconds: 900, description: 'NDJSON/CSV drops under incoming/<fleetId>/', environment: { bus: true, tables: fleets('read') } },
   ],
   subscriptions,
+  streams,
+  buckets,
+  eventSources,
   routes: [
     {
       method: 'POST',

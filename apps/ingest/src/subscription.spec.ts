@@ -19,8 +19,9 @@ describe('ingest declaration and contracts', () => {
 
   it('consumes nothing from the bus; its triggers are the routes, the stream and the drop bucket', () => {
     expect(subscriptions).toEqual([]);
-    expect(eventSources.s3.prefix).toBe('incoming/');
-    expect(service.functions.map((f) => f.name)).toEqual(expect.arrayContaining([eventSources.kinesis.function, eventSources.s3.function]));
+    expect(service.eventSources).toBe(eventSources);
+    expect(service.eventSources?.map((s) => `${s.kind} ${s.function}`)).toEqual(['kinesis receive-kinesis-readings', 's3 receive-s3-readings']);
+    expect(eventSources.find((s) => s.kind === 's3')).toMatchObject({ bucket: 'Drops', prefix: 'incoming/' });
   });
 
   it.each(emits.map((c) => [c.name, c] as const))('%s: a consumer’s pattern for it admits its sample and no other contract’s', (_, contract) => {

@@ -1,5 +1,5 @@
 import { DeviceRegisteredV1, DeviceRetiredV1, ReadingsReceivedV1 } from '@pulse/schemas';
-import type { SubscriptionDeclaration } from '@pulse/service-kit';
+import type { EventSourceDeclaration, SubscriptionDeclaration } from '@pulse/service-kit';
 import { INCOMING_PREFIX } from './domain/drop-key';
 
 /** Ingest is the front door: it consumes no bus events, only HTTP, Kinesis and S3. */
@@ -8,13 +8,13 @@ export const subscriptions: readonly SubscriptionDeclaration<never>[] = [];
 /** Every event ingest publishes (source pulse.ingest). */
 export const emits = [ReadingsReceivedV1, DeviceRegisteredV1, DeviceRetiredV1] as const;
 
-/**
- * The two non-EventBridge triggers, for CDK and the local runtime. The kit's declaration
- * has no field for event source mappings or bucket notifications yet (asked for in the
- * issue note); until it has, they are declared here, beside the subscriptions.
- */
-export const eventSources = {
-  kinesis: {
+/** The non-bus triggers, read by CDK and the local runtime from the declaration. */
+export const streams = [{ name: 'Readings' }] as const;
+export const buckets = [{ name: 'Drops' }] as const;
+
+export const eventSources = [
+  {
+    kind: 'kinesis',
     function: 'receive-kinesis-readings',
     /** Logical stream name; the deployer names it (pulse-<env>-readings). */
     stream: 'Readings',
@@ -29,7 +29,8 @@ export const eventSources = {
     /** Records still failing after the retries go here (with their shard and sequence numbers). */
     onFailureQueue: 'ingest-kinesis-dlq',
   },
-  s3: {
+  {
+    kind: 's3',
     function: 'receive-s3-readings',
     /** Logical bucket name; the deployer names it. */
     bucket: 'Drops',
@@ -39,4 +40,4 @@ export const eventSources = {
     maximumRetryAttempts: 2,
     onFailureQueue: 'ingest-s3-dlq',
   },
-} as const;
+] as const satisfies readonly EventSourceDeclaration[];

@@ -45,6 +45,11 @@ export {
   type SubscriptionTarget,
   type TableDeclaration,
   type TopicDeclaration,
+  type StreamDeclaration,
+  type BucketDeclaration,
+  type EventSourceDeclaration,
+  type KinesisEventSource,
+  type S3EventSource,
 } from './declaration/service-declaration';
 
 // Batched EventBridge publisher

@@ -1,4 +1,5 @@
 import { ServiceDeclarationError } from './declaration-error';
+import { eventSourceProblems } from './event-source-rules';
 import { functionProblems } from './function-rules';
 import { resourceProblems } from './resource-rules';
 import { routeProblems } from './route-rules';
@@ -25,5 +26,6 @@ export function declarationProblems(declaration: ServiceDeclaration): string[] {
     ...subscriptionProblems(declaration),
     ...routeProblems(declaration),
     ...resourceProblems(declaration),
+    ...eventSourceProblems(declaration),
   ];
 }

@@ -20,6 +20,11 @@ export interface ServiceDeclaration<F extends string = string> {
   readonly authorizer?: AuthorizerDeclaration<NoInfer<F>>;
   readonly tables?: readonly TableDeclaration[];
   readonly topics?: readonly TopicDeclaration[];
+  /** Kinesis streams and S3 buckets this service owns (the deployer names them). */
+  readonly streams?: readonly StreamDeclaration[];
+  readonly buckets?: readonly BucketDeclaration[];
+  /** Triggers that are not bus rules: Kinesis event source mappings, S3 notifications. */
+  readonly eventSources?: readonly EventSourceDeclaration<NoInfer<F>>[];
   /** Contracts this service publishes; their `source` must be `pulse.<name>`. */
   readonly emits?: readonly AnyEventContract[];
 }
@@ -134,3 +139,54 @@ export interface TopicDeclaration {
   readonly name: string;
   readonly description?: string;
 }
+
+export interface StreamDeclaration {
+  /** Logical name, e.g. 'Readings'; the deployer names it (pulse-<env>-readings). */
+  readonly name: string;
+  readonly shards?: number;
+  readonly retentionHours?: number;
+}
+
+export interface BucketDeclaration {
+  /** Logical name, e.g. 'Drops'. */
+  readonly name: string;
+  /** Objects under a prefix expire after this many days (e.g. processed drops, reports). */
+  readonly expirations?: readonly { readonly prefix: string; readonly days: number }[];
+}
+
+/** A Kinesis event source mapping: partial batch responses, bounded retries, failures kept. */
+export interface KinesisEventSource<F extends string = string> {
+  readonly kind: 'kinesis';
+  readonly function: F;
+  readonly stream: string;
+  /** 1–10 000 records per invocation. */
+  readonly batchSize: number;
+  /** 0–300 s. */
+  readonly maximumBatchingWindowSeconds: number;
+  readonly startingPosition: 'LATEST' | 'TRIM_HORIZON';
+  /** Report batchItemFailures so one bad record never blocks the shard. */
+  readonly reportBatchItemFailures: boolean;
+  readonly bisectBatchOnFunctionError: boolean;
+  /** -1 (forever) or 0–10 000. */
+  readonly maximumRetryAttempts: number;
+  /** -1 (forever) or 60–604 800 s. */
+  readonly maximumRecordAgeSeconds: number;
+  /** Where records that exhausted their retries are described (shard, sequence numbers). */
+  readonly onFailureQueue: string;
+}
+
+/** An S3 bucket notification invoking a function asynchronously. */
+export interface S3EventSource<F extends string = string> {
+  readonly kind: 's3';
+  readonly function: F;
+  readonly bucket: string;
+  readonly events: readonly ('s3:ObjectCreated:*' | 's3:ObjectCreated:Put' | 's3:ObjectCreated:Post' | 's3:ObjectCreated:CompleteMultipartUpload')[];
+  /** Only keys under this prefix trigger the function (keep outputs outside it). */
+  readonly prefix: string;
+  readonly suffix?: string;
+  /** Lambda's asynchronous retries, 0–2; then the notification goes to the failure queue. */
+  readonly maximumRetryAttempts: number;
+  readonly onFailureQueue: string;
+}
+
+export type EventSourceDeclaration<F extends string = string> = KinesisEventSource<F> | S3EventSource<F>;
