@@ -90,6 +90,7 @@ export {
 } from './http/http-responses';
 export { bodyText, header, jsonBody } from './http/http-request';
 export { decodeCursor, encodeCursor } from './http/cursor';
+export { fleetOf } from './http/fleet-claim';
 
 // OpenAPI
 export { buildOpenApi, type OpenApiInfo } from './openapi/openapi';

@@ -1,7 +1,7 @@
-import { FLEET_ID_PATTERN } from '@pulse/schemas';
 import {
   JWT_FLEET_CLAIM,
   badRequest,
+  fleetOf,
   forbidden,
   listResponse,
   notFound,
@@ -22,13 +22,12 @@ export interface ListAlertsDeps {
   readonly states: Pick<ZoneStateStore, 'load'>;
 }
 
-const FLEET_ID = new RegExp(FLEET_ID_PATTERN);
 
 /** GET /v1/alerts: the caller's fleet comes from the JWT's custom:fleet claim, never from the query. */
 export function makeListAlerts({ alerts, states }: ListAlertsDeps) {
   const listAlerts: HandlerCore<JwtRequestEvent, HttpResult> = async (event) => {
-    const fleetId = event.requestContext.authorizer?.jwt?.claims?.[JWT_FLEET_CLAIM];
-    if (typeof fleetId !== 'string' || !FLEET_ID.test(fleetId)) return forbidden(`the token carries no valid '${JWT_FLEET_CLAIM}' claim`);
+    const fleetId = fleetOf(event);
+    if (fleetId === undefined) return forbidden(`the token carries no valid '${JWT_FLEET_CLAIM}' claim`);
     const query = parseListQuery(event.queryStringParameters);
     if (!query.ok) return badRequest(query.errors);
     const { status, zoneId, limit, cursor } = query.value;

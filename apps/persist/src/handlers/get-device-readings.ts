@@ -2,6 +2,7 @@ import {
   badRequest,
   dynamoDbDocumentClient,
   encodeCursor,
+  fleetOf,
   forbidden,
   listResponse,
   notFound,
@@ -21,7 +22,6 @@ import type { ReadingsReader } from '../domain/ports';
 import { retentionFloor } from '../domain/reading-item';
 import { fromReadingItem } from '../domain/stored-reading';
 import { deviceReadingsQuery } from '../http/device-readings-request';
-import { fleetOf } from '../http/fleet-claim';
 import { READINGS_TABLE_ENV } from '../tables';
 
 export interface GetDeviceReadingsDeps {

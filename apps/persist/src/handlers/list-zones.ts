@@ -2,6 +2,7 @@ import {
   badRequest,
   dynamoDbDocumentClient,
   encodeCursor,
+  fleetOf,
   forbidden,
   listResponse,
   requiredEnv,
@@ -15,7 +16,6 @@ import { lazy } from '../commons/lazy';
 import { powertools } from '../commons/powertools';
 import type { ZoneStatusReader } from '../domain/ports';
 import type { ZoneStatus } from '../domain/zone-status';
-import { fleetOf } from '../http/fleet-claim';
 import { zonesQuery } from '../http/zones-request';
 import { ZONE_STATUS_TABLE_ENV } from '../tables';
 

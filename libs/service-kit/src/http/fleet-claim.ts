@@ -1,5 +1,5 @@
 import { FLEET_ID_PATTERN } from '@pulse/schemas';
-import { JWT_FLEET_CLAIM, type JwtRequestEvent } from '@pulse/service-kit';
+import { JWT_FLEET_CLAIM, type JwtRequestEvent } from '../declaration/authorizer-contract';
 
 const FLEET_ID = new RegExp(FLEET_ID_PATTERN);
 
