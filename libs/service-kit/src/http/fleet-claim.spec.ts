@@ -10,7 +10,7 @@ describe('fleetOf', () => {
     expect(fleetOf(withClaims({ 'custom:fleet': 'city-lyon' }))).toBe('city-lyon');
   });
 
-  it.each([{}, { 'custom:fleet': 'City Lyon' }, { 'custom:fleet': 42 }])(
+  it.each<Record<string, string | number>>([{}, { 'custom:fleet': 'City Lyon' }, { 'custom:fleet': 42 }])(
     'answers undefined for a missing or malformed claim (%p)',
     (claims) => {
       expect(fleetOf(withClaims(claims))).toBeUndefined();
