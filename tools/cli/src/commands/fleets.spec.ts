@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { service } from '@pulse/ingest';
 import { startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
-import { run } from '../main';
+import { runPulse } from '../testing/run-pulse';
 import { dynamoEndpoint } from './fleets';
 
-async function pulse(...args: string[]) {
-  const output = { stdout: '', stderr: '' };
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((c) => ((output.stdout += String(c)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((c) => ((output.stderr += String(c)), true));
-  try {
-    const code = await run(['node', 'pulse', ...args]);
-    return { code, ...output };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 describe('pulse fleets / pulse keys against dynalite', () => {
   let dynamo: LocalDynamoDb;
@@ -33,14 +20,14 @@ describe('pulse fleets / pulse keys against dynalite', () => {
 
   it('creates a fleet, issues a key printed once, rotates it with an overlap and revokes it', async () => {
     // Act
-    const created = await pulse('fleets', 'create', 'city-cli', ...target);
-    const again = await pulse('fleets', 'create', 'city-cli', ...target);
-    const issued = await pulse('keys', 'create', '--fleet', 'city-cli', '--role', 'admin', ...target);
+    const created = await runPulse('fleets', 'create', 'city-cli', ...target);
+    const again = await runPulse('fleets', 'create', 'city-cli', ...target);
+    const issued = await runPulse('keys', 'create', '--fleet', 'city-cli', '--role', 'admin', ...target);
     const keyId = /key id ([0-9a-f]{12})/.exec(issued.stderr)?.[1] ?? '';
-    const rotated = await pulse('keys', 'rotate', '--fleet', 'city-cli', '--key-id', keyId.slice(0, 6), '--overlap-hours', '2', ...target);
+    const rotated = await runPulse('keys', 'rotate', '--fleet', 'city-cli', '--key-id', keyId.slice(0, 6), '--overlap-hours', '2', ...target);
     const newKeyId = /key id ([0-9a-f]{12})/.exec(rotated.stderr)?.[1] ?? '';
-    const revoked = await pulse('keys', 'revoke', '--fleet', 'city-cli', '--key-id', newKeyId, ...target);
-    const listed = await pulse('keys', 'list', '--fleet', 'city-cli', ...target);
+    const revoked = await runPulse('keys', 'revoke', '--fleet', 'city-cli', '--key-id', newKeyId, ...target);
+    const listed = await runPulse('keys', 'list', '--fleet', 'city-cli', ...target);
     // Assess
     expect(created.stdout).toBe('fleet city-cli created\n');
     expect(again.stdout).toBe('fleet city-cli already exists\n');
@@ -59,13 +46,13 @@ describe('pulse fleets / pulse keys against dynalite', () => {
 
   it('fails with a message for an unknown fleet or role', async () => {
     // Act / Assess
-    await expect(pulse('keys', 'create', '--fleet', 'nowhere', ...target)).rejects.toThrow(/no fleet 'nowhere'/);
-    await expect(pulse('keys', 'create', '--fleet', 'city-cli', '--role', 'root', ...target)).rejects.toThrow(/--role must be one of ingest\|admin/);
+    await expect(runPulse('keys', 'create', '--fleet', 'nowhere', ...target)).rejects.toThrow(/no fleet 'nowhere'/);
+    await expect(runPulse('keys', 'create', '--fleet', 'city-cli', '--role', 'root', ...target)).rejects.toThrow(/--role must be one of ingest\|admin/);
   });
 
   it('has --help on every subcommand', async () => {
     for (const args of [['fleets', 'create'], ['keys', 'create'], ['keys', 'rotate'], ['keys', 'revoke'], ['keys', 'list']]) {
-      const result = await pulse(...args, '--help');
+      const result = await runPulse(...args, '--help');
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`Usage: pulse ${args.join(' ')}`));
       expect(result.stdout).toContain('--endpoint');

@@ -2,22 +2,9 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertRaisedV1 } from '@pulse/schemas';
-import { run } from '../main';
+import { runPulse } from '../testing/run-pulse';
 import { PATTERN_EXIT } from './pattern';
 
-async function pulse(...args: string[]) {
-  const output = { stdout: '', stderr: '' };
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((c) => ((output.stdout += String(c)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((c) => ((output.stderr += String(c)), true));
-  try {
-    const code = await run(['node', 'pulse', ...args]);
-    return { code, ...output };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 const sampleFile = join(mkdtempSync(join(tmpdir(), 'pulse-cli-')), 'alert-raised.json');
 writeFileSync(sampleFile, JSON.stringify(AlertRaisedV1.sample));
@@ -25,7 +12,7 @@ writeFileSync(sampleFile, JSON.stringify(AlertRaisedV1.sample));
 describe('pulse pattern', () => {
   it('test: explains a match field by field and exits 0', async () => {
     const pattern = JSON.stringify({ source: ['pulse.alert'], 'detail-type': ['AlertRaised'] });
-    const result = await pulse('pattern', 'test', pattern, `@${sampleFile}`);
+    const result = await runPulse('pattern', 'test', pattern, `@${sampleFile}`);
     expect(result.code).toBe(PATTERN_EXIT.matched);
     expect(result.stdout).toMatch(/^MATCH/);
     expect(result.stdout).toContain('source');
@@ -33,7 +20,7 @@ describe('pulse pattern', () => {
 
   it('test: names the field that failed and exits 1', async () => {
     const pattern = JSON.stringify({ detail: { data: { level: ['no-such-level'] } } });
-    const result = await pulse('pattern', 'test', pattern, `@${sampleFile}`, '--json');
+    const result = await runPulse('pattern', 'test', pattern, `@${sampleFile}`, '--json');
     expect(result.code).toBe(PATTERN_EXIT.notMatched);
     const explanation = JSON.parse(result.stdout) as { matched: boolean; reasons: { path: string }[] };
     expect(explanation.matched).toBe(false);
@@ -41,7 +28,7 @@ describe('pulse pattern', () => {
   });
 
   it('validate: rejects what EventBridge rejects with its exception name and exits 2', async () => {
-    const result = await pulse('pattern', 'validate', '{"detail":{"level":[]}}');
+    const result = await runPulse('pattern', 'validate', '{"detail":{"level":[]}}');
     expect(result.code).toBe(PATTERN_EXIT.invalid);
     expect(result.stderr).toMatch(/^InvalidEventPatternException: .*Empty arrays are not allowed/);
   });
@@ -49,19 +36,19 @@ describe('pulse pattern', () => {
 
 describe('pulse events', () => {
   it('list: one line per contract with source, detail-type and version', async () => {
-    const result = await pulse('events', 'list');
+    const result = await runPulse('events', 'list');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/pulse\.ingest\s+ReadingsReceived\s+v1/);
     expect(result.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(8);
   });
 
   it('show --format registry: a Draft 4 document for the Schema Registry', async () => {
-    const result = await pulse('events', 'show', 'ReadingsStored', '--format', 'registry');
+    const result = await runPulse('events', 'show', 'ReadingsStored', '--format', 'registry');
     const document = JSON.parse(result.stdout) as { $schema: string };
     expect(document.$schema).toMatch(/draft-04/);
   });
 
   it('show: an unknown event fails and lists the known ones', async () => {
-    await expect(pulse('events', 'show', 'Nope')).rejects.toThrow(/known events: .*ReadingsReceived/);
+    await expect(runPulse('events', 'show', 'Nope')).rejects.toThrow(/known events: .*ReadingsReceived/);
   });
 });
