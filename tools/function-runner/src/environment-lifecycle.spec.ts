@@ -1,0 +1,129 @@
+import { createFunctionRunner, type FunctionRunner } from './function-runner';
+import { fixtureBundles, type FixtureBundles } from './test-support/fixture-bundles';
+
+/** Module-scope state shows which execution environment ran an invocation. */
+const COUNTER = `let invocations = 0; const bornAt = Math.random();`;
+
+describe('execution environments: warm reuse, timeouts, crashes', () => {
+  let bundles: FixtureBundles;
+  let runner: FunctionRunner | undefined;
+
+  beforeEach(() => {
+    bundles = fixtureBundles();
+  });
+
+  afterEach(async () => {
+    await runner?.close();
+    runner = undefined;
+    bundles.remove();
+  });
+
+  function start(...specs: Parameters<FixtureBundles['add']>[]) {
+    runner = createFunctionRunner({ functions: specs.map((args) => bundles.add(...args)), onLog: () => undefined });
+    return runner;
+  }
+
+  it('reuses a warm environment: module state survives, only the first invocation is a cold start', async () => {
+    // Prepare
+    const run = start(['counter', `${COUNTER} exports.handler = async () => ({ count: ++invocations, bornAt });`]);
+
+    // Act
+    const outcomes = [];
+    for (let i = 0; i < 3; i += 1) outcomes.push(await run.invoke('counter', {}, { mode: 'sync' }));
+
+    // Assess
+    expect(outcomes.map((o) => o.ok && o.coldStart)).toEqual([true, false, false]);
+    expect(outcomes.map((o) => o.ok && (o.result as { count: number }).count)).toEqual([1, 2, 3]);
+    expect(new Set(outcomes.map((o) => o.ok && (o.result as { bornAt: number }).bornAt)).size).toBe(1);
+    expect(run.stats()['counter']).toMatchObject({ invocations: 3, coldStarts: 1, errors: 0, workers: 1, busyWorkers: 0 });
+  });
+
+  it('fails an invocation past its timeout as Lambda does, then replaces the environment (cold start)', async () => {
+    // Prepare
+    const run = start([
+      'slow',
+      `${COUNTER} exports.handler = async (event) => { invocations += 1;
+         if (event.sleepMs) await new Promise((r) => setTimeout(r, event.sleepMs));
+         return { count: invocations }; };`,
+      { timeoutSeconds: 0.25 },
+    ]);
+    await run.invoke('slow', {}, { mode: 'sync' });
+
+    // Act
+    const timedOut = await run.invoke('slow', { sleepMs: 5_000 }, { mode: 'async' });
+    const after = await run.invoke('slow', {}, { mode: 'sync' });
+
+    // Assess
+    expect(timedOut).toMatchObject({ ok: false, errorType: 'Sandbox.Timedout' });
+    expect(!timedOut.ok && timedOut.errorMessage).toMatch(/^RequestId: [0-9a-f-]{36} Error: Task timed out after 0\.25 seconds$/);
+    expect(timedOut.durationMs).toBeGreaterThanOrEqual(240);
+    expect(after).toMatchObject({ ok: true, coldStart: true, result: { count: 1 } });
+    expect(run.stats()['slow']).toMatchObject({ invocations: 3, timeouts: 1, errors: 1, coldStarts: 2, workers: 1 });
+  });
+
+  it('kills a handler stuck in a synchronous loop at its timeout', async () => {
+    // Prepare
+    const run = start(['spin', `exports.handler = async (event) => { if (event.spin) for (;;) {} return 'free'; };`, { timeoutSeconds: 0.2 }]);
+
+    // Act
+    const stuck = await run.invoke('spin', { spin: true }, { mode: 'sync' });
+    const next = await run.invoke('spin', {}, { mode: 'sync' });
+
+    // Assess
+    expect(stuck).toMatchObject({ ok: false, errorType: 'Sandbox.Timedout' });
+    expect(next).toMatchObject({ ok: true, result: 'free', coldStart: true });
+  });
+
+  it('counts down getRemainingTimeInMillis from the declared timeout', async () => {
+    // Prepare
+    const run = start([
+      'clock',
+      `exports.handler = async (event, context) => { const first = context.getRemainingTimeInMillis();
+         await new Promise((r) => setTimeout(r, 60)); return { first, second: context.getRemainingTimeInMillis() }; };`,
+      { timeoutSeconds: 2 },
+    ]);
+
+    // Act
+    const outcome = await run.invoke('clock', {}, { mode: 'sync' });
+
+    // Assess
+    const { first, second } = (outcome.ok ? outcome.result : {}) as { first: number; second: number };
+    expect(first).toBeLessThanOrEqual(2000);
+    expect(first).toBeGreaterThan(1000);
+    expect(first - second).toBeGreaterThanOrEqual(50);
+  });
+
+  it('replaces an environment whose runtime crashed: process.exit and an uncaught exception', async () => {
+    // Prepare
+    const run = start(
+      ['exits', `${COUNTER} exports.handler = async (event) => { invocations += 1; if (event.exit) process.exit(3); return invocations; };`],
+      ['uncaught', `exports.handler = async () => { setTimeout(() => { throw new TypeError('late failure'); }, 0); await new Promise((r) => setTimeout(r, 1000)); };`],
+    );
+    await run.invoke('exits', {}, { mode: 'sync' });
+
+    // Act
+    const exited = await run.invoke('exits', { exit: true }, { mode: 'sync' });
+    const afterExit = await run.invoke('exits', {}, { mode: 'sync' });
+    const uncaught = await run.invoke('uncaught', {}, { mode: 'sync' });
+
+    // Assess
+    expect(exited).toMatchObject({ ok: false, errorType: 'Runtime.ExitError', errorMessage: 'Runtime exited with error: exit status 3' });
+    expect(afterExit).toMatchObject({ ok: true, coldStart: true, result: 1 });
+    expect(uncaught).toMatchObject({ ok: false, errorType: 'TypeError', errorMessage: 'late failure' });
+    expect(run.stats()['uncaught'].workers).toBe(0);
+  });
+
+  it('fails waiting invocations when closed, and rejects none', async () => {
+    // Prepare
+    const run = start(['hang', `exports.handler = () => new Promise(() => undefined);`, { reservedConcurrency: 1 }]);
+    const running = run.invoke('hang', {}, { mode: 'async' });
+    const waiting = run.invoke('hang', {}, { mode: 'async' });
+
+    // Act
+    await run.close();
+
+    // Assess
+    await expect(running).resolves.toMatchObject({ ok: false, errorType: 'Runtime.ExitError' });
+    await expect(waiting).resolves.toMatchObject({ ok: false, errorType: 'Runtime.Closed' });
+  });
+});

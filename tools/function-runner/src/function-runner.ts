@@ -1,0 +1,72 @@
+import type { FunctionSpec, FunctionStats, InvokeOptions, InvokeResult } from './function-spec';
+import { FunctionPool } from './function-pool';
+
+export interface FunctionRunnerOptions {
+  readonly functions: readonly FunctionSpec[];
+  /** Every line a function writes to stdout or stderr (Powertools JSON logs, EMF metrics). */
+  readonly onLog?: (functionName: string, line: string) => void;
+  /** Execution environments per function without reservedConcurrency. */
+  readonly defaultConcurrency?: number;
+  readonly region?: string;
+  readonly accountId?: string;
+}
+
+export interface FunctionRunner {
+  /** Never rejects for a function's failure; throws for an unknown function or an oversized payload. */
+  invoke(functionNameOrArn: string, event: unknown, options?: InvokeOptions): Promise<InvokeResult>;
+  stats(): Record<string, FunctionStats>;
+  readonly functionNames: readonly string[];
+  /** Terminates every worker; waiting and running invocations fail with `Runtime.Closed` / `Runtime.ExitError`. */
+  close(): Promise<void>;
+}
+
+/** Lambda's invocation payload limits. */
+const PAYLOAD_LIMIT_BYTES = { async: 256 * 1024, sync: 6 * 1024 * 1024 } as const;
+export const DEFAULT_CONCURRENCY = 4;
+
+export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRunner {
+  const onLog = options.onLog ?? ((name: string, line: string) => process.stderr.write(`[${name}] ${line}\n`));
+  const settings = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
+  const pools = new Map<string, FunctionPool>();
+  for (const spec of options.functions) {
+    if (pools.has(spec.name)) throw new Error(`function ${spec.name} is defined twice`);
+    pools.set(
+      spec.name,
+      new FunctionPool({
+        ...settings,
+        spec,
+        concurrency: spec.reservedConcurrency ?? options.defaultConcurrency ?? DEFAULT_CONCURRENCY,
+        onLog: (line) => onLog(spec.name, line),
+      }),
+    );
+  }
+
+  return {
+    functionNames: [...pools.keys()],
+    async invoke(functionNameOrArn, event, invokeOptions = { mode: 'async' }) {
+      const name = functionNameFromArn(functionNameOrArn);
+      const pool = pools.get(name);
+      if (!pool) throw Object.assign(new Error(`Function not found: ${functionNameOrArn}`), { name: 'ResourceNotFoundException' });
+      const eventJson = JSON.stringify(event ?? null);
+      const limit = PAYLOAD_LIMIT_BYTES[invokeOptions.mode];
+      if (Buffer.byteLength(eventJson) > limit) {
+        throw Object.assign(new Error(`Request must be smaller than ${limit} bytes for the ${invokeOptions.mode} invocation`), {
+          name: 'RequestEntityTooLargeException',
+        });
+      }
+      return pool.invoke(eventJson, invokeOptions.mode);
+    },
+    stats() {
+      return Object.fromEntries([...pools].map(([name, pool]) => [name, pool.stats()]));
+    },
+    async close() {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    },
+  };
+}
+
+/** Accepts a plain name or a function ARN (optionally qualified with $LATEST), as Lambda's Invoke does. */
+export function functionNameFromArn(nameOrArn: string): string {
+  const match = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::\$LATEST)?$/.exec(nameOrArn);
+  return match ? match[1] : nameOrArn;
+}
