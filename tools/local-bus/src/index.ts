@@ -1,0 +1,15 @@
+export type * from './model';
+export { startBusServer, DEFAULT_ACCOUNT_ID, DEFAULT_BUS_NAME, DEFAULT_REGION, type BusServer, type BusServerOptions } from './server';
+export type { ReplayOutcome, Replayer, ReplayRequest } from './api/replay-request';
+export { archiveReplayer } from './api/archive-replayer';
+export { defaultIdentities, accessKeyIdOf } from './api/identity';
+export { declarationRules } from './rules/declaration-rules';
+export { targetFromArn, snsStandInQueue } from './rules/target-from-arn';
+export { createDispatcher } from './delivery/dispatcher';
+export type { DispatcherOptions, DispatcherStats, RunningDispatcher } from './delivery/dispatcher-types';
+export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './delivery/backoff';
+export { classifyError, deadLetterAttributes, type DeliveryError, type DeliveryErrorCode, type ExhaustedCondition } from './delivery/dead-letter-attributes';
+export type { UndeliverableRecord } from './journal/journal-records';
+export { JOURNAL_FILE, UNDELIVERABLE_FILE } from './journal/delivery-journal';
+export { createFileArchive, type FileArchive } from './archive/file-archive';
+export { replay, type ReplayOptions, type ReplayResult } from './archive/replay';
