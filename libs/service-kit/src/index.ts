@@ -91,6 +91,7 @@ export {
 export { bodyText, header, jsonBody } from './http/http-request';
 export { decodeCursor, encodeCursor } from './http/cursor';
 export { fleetOf } from './http/fleet-claim';
+export { lazy } from './lazy';
 
 // OpenAPI
 export { buildOpenApi, type OpenApiInfo } from './openapi/openapi';

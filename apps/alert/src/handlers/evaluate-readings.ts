@@ -1,7 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { ReadingsEnrichedV1 } from '@pulse/schemas';
-import { correlationIdOf, systemClock, wrapHandler, type Clock } from '@pulse/service-kit';
+import { correlationIdOf, lazy, systemClock, wrapHandler, type Clock } from '@pulse/service-kit';
 import { evaluatePorts } from '../adapters/evaluate-ports';
 import { powertools } from '../commons/powertools';
 import { parseAlertRules, type AlertRules } from '../domain/alert-rules';
@@ -37,10 +37,12 @@ export function makeEvaluateReadings({ ports, rules, clock, leaseMs = OUTBOX_LEA
   };
 }
 
-let core: ReturnType<typeof makeEvaluateReadings> | undefined;
+// Built once per container, on the first invocation (a bad rule variable fails it, by name).
+const core = lazy(() =>
+  makeEvaluateReadings({ ports: evaluatePorts(powertools), rules: parseAlertRules(process.env), clock: systemClock }),
+);
 
-export const handler = wrapHandler<EventBridgeEvent<string, unknown>, BatchOutcome>((event, context) => {
-  // Built once per container, on the first invocation (a bad rule variable fails it, by name).
-  core ??= makeEvaluateReadings({ ports: evaluatePorts(powertools), rules: parseAlertRules(process.env), clock: systemClock });
-  return core(event, context);
-}, powertools);
+export const handler = wrapHandler<EventBridgeEvent<string, unknown>, BatchOutcome>(
+  (event, context) => core()(event, context),
+  powertools,
+);

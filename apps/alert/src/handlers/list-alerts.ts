@@ -2,6 +2,7 @@ import {
   JWT_FLEET_CLAIM,
   badRequest,
   fleetOf,
+  lazy,
   forbidden,
   listResponse,
   notFound,
@@ -41,9 +42,6 @@ export function makeListAlerts({ alerts, states }: ListAlertsDeps) {
   return listAlerts;
 }
 
-let core: ReturnType<typeof makeListAlerts> | undefined;
+const core = lazy(() => makeListAlerts(listPorts(powertools)));
 
-export const handler = wrapHandler<JwtRequestEvent, HttpResult>((event, context) => {
-  core ??= makeListAlerts(listPorts(powertools));
-  return core(event, context);
-}, powertools);
+export const handler = wrapHandler<JwtRequestEvent, HttpResult>((event, context) => core()(event, context), powertools);

@@ -1,8 +1,7 @@
-import { API_KEY_HEADER, header, systemClock, wrapHandler } from '@pulse/service-kit';
+import { API_KEY_HEADER, header, systemClock, wrapHandler, lazy } from '@pulse/service-kit';
 import type { ApiKeyAuthorizerEvent, ApiKeyAuthorizerResult, Clock, HandlerCore } from '@pulse/service-kit';
 import { authorizeKey, type ApiKeyLookup } from '../domain/authorize-key';
 import type { LogPort } from '../wiring/log-port';
-import { once } from '../wiring/once';
 import { powertools } from '../wiring/powertools';
 import { fleetsTable } from '../wiring/production';
 
@@ -28,6 +27,6 @@ export function makeAuthorizeApiKey(deps: AuthorizeApiKeyDeps): HandlerCore<ApiK
   };
 }
 
-const core = once(() => makeAuthorizeApiKey({ keys: fleetsTable(), clock: systemClock, logger: powertools.logger }));
+const core = lazy(() => makeAuthorizeApiKey({ keys: fleetsTable(), clock: systemClock, logger: powertools.logger }));
 
 export const handler = wrapHandler<ApiKeyAuthorizerEvent, ApiKeyAuthorizerResult>((event, context) => core()(event, context), powertools);

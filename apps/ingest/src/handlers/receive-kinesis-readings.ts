@@ -1,13 +1,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
-import { correlationIdOf, randomIds, systemClock, wrapHandler, type HandlerCore } from '@pulse/service-kit';
+import { correlationIdOf, randomIds, systemClock, wrapHandler, type HandlerCore, lazy } from '@pulse/service-kit';
 import { readingsSink } from '../adapters/bus-publishing';
 import { ingestBatch, type BatchPorts } from '../domain/ingest-batch';
 import { parseKinesisPayload } from '../domain/kinesis-payload';
 import { rejectionsByRule } from '../domain/rejection-stats';
 import type { IngestMetrics } from '../wiring/ingest-metrics';
 import type { LogPort } from '../wiring/log-port';
-import { once } from '../wiring/once';
 import { powertools } from '../wiring/powertools';
 import { devicesOwnership, ingestMetrics, publisher } from '../wiring/production';
 
@@ -47,7 +46,7 @@ export function makeReceiveKinesisReadings(deps: KinesisDeps): HandlerCore<Kines
   };
 }
 
-const core = once(() =>
+const core = lazy(() =>
   makeReceiveKinesisReadings({
     clock: systemClock,
     ownership: devicesOwnership(),

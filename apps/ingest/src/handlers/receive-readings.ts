@@ -1,4 +1,4 @@
-import { bodyText, correlationIdOf, header, randomIds, systemClock, wrapHandler } from '@pulse/service-kit';
+import { bodyText, correlationIdOf, header, randomIds, systemClock, wrapHandler, lazy } from '@pulse/service-kit';
 import type { ApiKeyRequestEvent, HandlerCore, HttpResult } from '@pulse/service-kit';
 import { readingsSink } from '../adapters/bus-publishing';
 import { rateLimitFrom, retryAfterFrom } from '../config';
@@ -8,7 +8,6 @@ import { callerOf, unauthorized } from '../http/caller';
 import { receiveResponse } from '../http/receive-response';
 import type { IngestMetrics } from '../wiring/ingest-metrics';
 import type { LogPort } from '../wiring/log-port';
-import { once } from '../wiring/once';
 import { powertools } from '../wiring/powertools';
 import { devicesOwnership, ingestMetrics, publisher } from '../wiring/production';
 
@@ -41,7 +40,7 @@ export function makeReceiveReadings(deps: ReceiveReadingsDeps): HandlerCore<ApiK
   };
 }
 
-const core = once(() =>
+const core = lazy(() =>
   makeReceiveReadings({
     clock: systemClock,
     ids: randomIds,

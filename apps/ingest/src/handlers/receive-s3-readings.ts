@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { S3Event } from 'aws-lambda';
-import { correlationIdOf, randomIds, systemClock, wrapHandler, type HandlerCore } from '@pulse/service-kit';
+import { correlationIdOf, randomIds, systemClock, wrapHandler, type HandlerCore, lazy } from '@pulse/service-kit';
 import { readingsSink } from '../adapters/bus-publishing';
 import { csvRecords, ndjsonRecords } from '../adapters/drop-records';
 import { parseDropKey } from '../domain/drop-key';
@@ -8,7 +8,6 @@ import { ingestDrop, type DropOptions, type DropReport } from '../domain/ingest-
 import type { BatchPorts } from '../domain/ingest-batch';
 import type { IngestMetrics } from '../wiring/ingest-metrics';
 import type { LogPort } from '../wiring/log-port';
-import { once } from '../wiring/once';
 import { powertools } from '../wiring/powertools';
 import { devicesOwnership, dropBucket, ingestMetrics, publisher } from '../wiring/production';
 
@@ -57,7 +56,7 @@ export function makeReceiveS3Readings(deps: S3Deps): HandlerCore<S3Event, void> 
   };
 }
 
-const core = once(() =>
+const core = lazy(() =>
   makeReceiveS3Readings({
     clock: systemClock,
     ownership: devicesOwnership(),

@@ -1,5 +1,5 @@
 import { parseJson } from '@pulse/schemas';
-import { badRequest, bodyText, correlationIdOf, systemClock, wrapHandler } from '@pulse/service-kit';
+import { badRequest, bodyText, correlationIdOf, systemClock, wrapHandler, lazy } from '@pulse/service-kit';
 import type { ApiKeyRequestEvent, HandlerCore, HttpResult } from '@pulse/service-kit';
 import { deviceEvents } from '../adapters/bus-publishing';
 import { retryAfterFrom } from '../config';
@@ -7,7 +7,6 @@ import { registerDevice, type DevicePorts } from '../domain/register-device';
 import { callerOf, roleForbidden, unauthorized } from '../http/caller';
 import { deviceIdOf } from '../http/device-path';
 import { registerResponse } from '../http/device-responses';
-import { once } from '../wiring/once';
 import { powertools } from '../wiring/powertools';
 import { fleetsTable, publisher } from '../wiring/production';
 
@@ -30,7 +29,7 @@ export function makeRegisterDevice(deps: DeviceHandlerDeps): HandlerCore<ApiKeyR
   };
 }
 
-const core = once(() =>
+const core = lazy(() =>
   makeRegisterDevice({ devices: fleetsTable(), events: deviceEvents(publisher()), clock: systemClock, retryAfterSeconds: retryAfterFrom() }),
 );
 

@@ -1,4 +1,4 @@
-import { correlationIdOf, systemClock, wrapHandler } from '@pulse/service-kit';
+import { correlationIdOf, systemClock, wrapHandler, lazy } from '@pulse/service-kit';
 import type { ApiKeyRequestEvent, HandlerCore, HttpResult } from '@pulse/service-kit';
 import { deviceEvents } from '../adapters/bus-publishing';
 import { retryAfterFrom } from '../config';
@@ -6,7 +6,6 @@ import { retireDevice } from '../domain/retire-device';
 import { callerOf, roleForbidden, unauthorized } from '../http/caller';
 import { deviceIdOf } from '../http/device-path';
 import { retireResponse } from '../http/device-responses';
-import { once } from '../wiring/once';
 import { powertools } from '../wiring/powertools';
 import { fleetsTable, publisher } from '../wiring/production';
 import type { DeviceHandlerDeps } from './register-device';
@@ -24,7 +23,7 @@ export function makeRetireDevice(deps: DeviceHandlerDeps): HandlerCore<ApiKeyReq
   };
 }
 
-const core = once(() =>
+const core = lazy(() =>
   makeRetireDevice({ devices: fleetsTable(), events: deviceEvents(publisher()), clock: systemClock, retryAfterSeconds: retryAfterFrom() }),
 );
 

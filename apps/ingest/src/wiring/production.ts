@@ -9,6 +9,7 @@ import {
   resolveEndpoint,
   systemClock,
   tableNameEnv,
+  lazy,
 } from '@pulse/service-kit';
 import { DropBucket } from '../adapters/drop-bucket';
 import { FLEETS_TABLE } from '../adapters/fleets-table-items';
@@ -16,26 +17,25 @@ import { FleetsTable } from '../adapters/fleets-table';
 import { ownershipCacheFrom } from '../config';
 import { cachedOwnership } from '../domain/ownership-cache';
 import { powertoolsMetrics } from './ingest-metrics';
-import { once } from './once';
 import { powertools } from './powertools';
 
 // The real ports, each built once per container on first use (so importing a handler in a
 // test needs no environment) and then shared by every invocation.
 
-export const fleetsTable = /* @__PURE__ */ once(
+export const fleetsTable = /* @__PURE__ */ lazy(
   () => new FleetsTable(dynamoDbDocumentClient({ tracer: powertools.tracer }), requiredEnv(tableNameEnv(FLEETS_TABLE))),
 );
 
-export const publisher = /* @__PURE__ */ once(() =>
+export const publisher = /* @__PURE__ */ lazy(() =>
   createPublisher({ client: eventBridgeClient({ tracer: powertools.tracer }), busName: requiredEnv(BUS_NAME_ENV), source: 'pulse.ingest' }),
 );
 
 /** Module-scope cache: it lives as long as the container, bounded in time and size. */
-export const devicesOwnership = /* @__PURE__ */ once(() => cachedOwnership(fleetsTable(), systemClock, ownershipCacheFrom()));
+export const devicesOwnership = /* @__PURE__ */ lazy(() => cachedOwnership(fleetsTable(), systemClock, ownershipCacheFrom()));
 
-export const ingestMetrics = /* @__PURE__ */ once(() => powertoolsMetrics(powertools.metrics));
+export const ingestMetrics = /* @__PURE__ */ lazy(() => powertoolsMetrics(powertools.metrics));
 
-export const dropBucket = /* @__PURE__ */ once(() => {
+export const dropBucket = /* @__PURE__ */ lazy(() => {
   const local = resolveEndpoint('S3', process.env).endpoint !== undefined;
   // A paused body (back-pressure while a slice is published) must not trip the socket timeout.
   const client = new S3Client({

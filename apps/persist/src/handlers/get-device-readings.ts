@@ -13,9 +13,9 @@ import {
   type HandlerCore,
   type HttpResult,
   type JwtRequestEvent,
+  lazy,
 } from '@pulse/service-kit';
 import { readingsTable } from '../adapters/readings-table';
-import { lazy } from '../commons/lazy';
 import { powertools } from '../commons/powertools';
 import { retentionDaysFrom } from '../commons/retention-config';
 import type { ReadingsReader } from '../domain/ports';

@@ -10,9 +10,9 @@ import {
   type HandlerCore,
   type HttpResult,
   type JwtRequestEvent,
+  lazy,
 } from '@pulse/service-kit';
 import { zoneStatusTable } from '../adapters/zone-status-table';
-import { lazy } from '../commons/lazy';
 import { powertools } from '../commons/powertools';
 import type { ZoneStatusReader } from '../domain/ports';
 import type { ZoneStatus } from '../domain/zone-status';

@@ -12,10 +12,10 @@ import {
   wrapHandler,
   type HandlerCore,
   type Publisher,
+  lazy,
 } from '@pulse/service-kit';
 import { readingsTable } from '../adapters/readings-table';
 import { zoneStatusTable } from '../adapters/zone-status-table';
-import { lazy } from '../commons/lazy';
 import type { Observability } from '../commons/observability';
 import { powertools } from '../commons/powertools';
 import { retentionDaysFrom } from '../commons/retention-config';
