@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { ReadingsEnrichedV1, ReadingsNormalizedV1 } from '@pulse/schemas';
 import {
-  BUS_NAME_ENV, correlationIdOf, createPublisher, dynamoDbDocumentClient, eventBridgeClient,
+  BUS_NAME_ENV, correlationIdOf, createPublisher, dynamoDbDocumentClient, eventBridgeClient, lazy,
   requiredEnv, systemClock, tableNameEnv, wrapHandler,
 } from '@pulse/service-kit';
 import { deviceProjectionTable } from '../adapters/device-projection-table';
@@ -16,23 +16,28 @@ import { DEVICE_PROJECTION_TABLE } from '../tables';
 import { InvalidEventError } from './invalid-event-error';
 
 const { logger, metrics, tracer } = powertools;
-const cacheConfig = deviceCacheConfig();
-// Module scope: the cache outlives invocations of a warm container.
-const lookup = cachedDeviceLookup({
-  store: deviceProjectionTable({
-    client: dynamoDbDocumentClient({ tracer }),
-    tableName: requiredEnv(tableNameEnv(DEVICE_PROJECTION_TABLE)),
-    clock: systemClock,
+// Built once per execution environment, on first use (a bad variable fails it, by name);
+// the cache then outlives invocations of a warm container.
+const lookup = lazy(() => {
+  const cacheConfig = deviceCacheConfig();
+  return cachedDeviceLookup({
+    store: deviceProjectionTable({
+      client: dynamoDbDocumentClient({ tracer }),
+      tableName: requiredEnv(tableNameEnv(DEVICE_PROJECTION_TABLE)),
+      clock: systemClock,
+    }),
+    cache: new TtlCache<DeviceRecord | null>({ clock: systemClock, maxEntries: cacheConfig.maxEntries }),
+    ttlMs: cacheConfig.ttlMs,
+    negativeTtlMs: cacheConfig.negativeTtlMs,
+  });
+});
+const publisher = lazy(() =>
+  createPublisher({
+    client: eventBridgeClient({ tracer }),
+    busName: requiredEnv(BUS_NAME_ENV),
+    source: ReadingsEnrichedV1.source,
   }),
-  cache: new TtlCache<DeviceRecord | null>({ clock: systemClock, maxEntries: cacheConfig.maxEntries }),
-  ttlMs: cacheConfig.ttlMs,
-  negativeTtlMs: cacheConfig.negativeTtlMs,
-});
-const publisher = createPublisher({
-  client: eventBridgeClient({ tracer }),
-  busName: requiredEnv(BUS_NAME_ENV),
-  source: ReadingsEnrichedV1.source,
-});
+);
 
 /**
  * ReadingsNormalized → ReadingsEnriched. Throws (→ EventBridge retry, then enrich-dlq) on an
@@ -41,8 +46,8 @@ const publisher = createPublisher({
 export async function enrichReadings(event: EventBridgeEvent<string, unknown>, context: Context): Promise<void> {
   const parsed = ReadingsNormalizedV1.validate(event.detail);
   if (!parsed.ok) throw new InvalidEventError(ReadingsNormalizedV1.name, parsed.errors);
-  const { data, stats } = await enrichBatch(parsed.value.data, lookup);
-  await publisher.publish(ReadingsEnrichedV1, [data], {
+  const { data, stats } = await enrichBatch(parsed.value.data, lookup());
+  await publisher().publish(ReadingsEnrichedV1, [data], {
     correlationId: correlationIdOf(event, context),
     causationId: parsed.value.metadata.batchId,
   });

@@ -1,7 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { DEVICE_REGISTERED, DEVICE_RETIRED, DeviceRegisteredV1, DeviceRetiredV1 } from '@pulse/schemas';
-import { dynamoDbDocumentClient, requiredEnv, systemClock, tableNameEnv, wrapHandler, type HandlerCore } from '@pulse/service-kit';
+import { dynamoDbDocumentClient, lazy, requiredEnv, systemClock, tableNameEnv, wrapHandler, type HandlerCore } from '@pulse/service-kit';
 import { deviceProjectionTable } from '../adapters/device-projection-table';
 import { activeDevice, retiredDevice, type DeviceRecord } from '../domain/device';
 import type { ProjectionWriteOutcome } from '../domain/device-ports';
@@ -10,11 +10,14 @@ import { DEVICE_PROJECTION_TABLE } from '../tables';
 import { InvalidEventError } from './invalid-event-error';
 
 const { logger, metrics, tracer } = powertools;
-const projection = deviceProjectionTable({
-  client: dynamoDbDocumentClient({ tracer }),
-  tableName: requiredEnv(tableNameEnv(DEVICE_PROJECTION_TABLE)),
-  clock: systemClock,
-});
+// Built once per execution environment, on first use; a missing table name fails it, by name.
+const projection = lazy(() =>
+  deviceProjectionTable({
+    client: dynamoDbDocumentClient({ tracer }),
+    tableName: requiredEnv(tableNameEnv(DEVICE_PROJECTION_TABLE)),
+    clock: systemClock,
+  }),
+);
 
 /**
  * DeviceRegistered / DeviceRetired → DeviceProjection. A write that is not newer than the
@@ -23,7 +26,7 @@ const projection = deviceProjectionTable({
  */
 export const projectDevices: HandlerCore<EventBridgeEvent<string, unknown>, ProjectionWriteOutcome> = async (event) => {
   const record = deviceRecordOf(event);
-  const outcome = await projection.apply(record);
+  const outcome = await projection().apply(record);
   metrics.addMetric(outcome === 'applied' ? 'ProjectionWritesApplied' : 'ProjectionWritesSkippedStale', MetricUnit.Count, 1);
   logger.info('device event projected', { fleetId: record.fleetId, deviceId: record.deviceId, revision: record.revision, status: record.status, outcome });
   return outcome;

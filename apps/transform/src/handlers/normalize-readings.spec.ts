@@ -166,19 +166,20 @@ describe('handler (wrapped for Lambda)', () => {
 });
 
 describe('cold start', () => {
-  it('fails fast, naming the missing bus variable', async () => {
+  it('fails the first invocation, naming the missing bus variable, and publishes nothing', async () => {
     // Prepare
     const saved = process.env[BUS_NAME_ENV];
     delete process.env[BUS_NAME_ENV];
 
     // Act
-    const load = jest.isolateModulesAsync(async () => {
-      await import('./normalize-readings');
+    const invoke = jest.isolateModulesAsync(async () => {
+      const module = await import('./normalize-readings');
+      await module.normalizeReadings(sampleEvent(ReadingsReceivedV1), lambdaContext());
     });
 
     // Assess
     try {
-      await expect(load).rejects.toThrow(`Missing environment variable ${BUS_NAME_ENV}`);
+      await expect(invoke).rejects.toThrow(`Missing environment variable ${BUS_NAME_ENV}`);
     } finally {
       process.env[BUS_NAME_ENV] = saved;
     }

@@ -6,6 +6,7 @@ import {
   createPowertools,
   createPublisher,
   eventBridgeClient,
+  lazy,
   requiredEnv,
   wrapHandler,
 } from '@pulse/service-kit';
@@ -14,13 +15,15 @@ import { recordNormalizeMetrics } from '../adapters/normalize-metrics';
 import { InvalidBatchError } from '../domain/invalid-batch-error';
 import { normalizeBatch } from '../domain/normalize-batch';
 
-// Built once per cold start; a missing bus name fails here, naming the variable.
 const powertools = createPowertools({ serviceName: 'transform' });
-const publisher = createPublisher({
-  client: eventBridgeClient({ tracer: powertools.tracer }),
-  busName: requiredEnv(BUS_NAME_ENV),
-  source: READINGS_NORMALIZED.source,
-});
+// Built once per execution environment, on first use; a missing bus name fails it, by name.
+const publisher = lazy(() =>
+  createPublisher({
+    client: eventBridgeClient({ tracer: powertools.tracer }),
+    busName: requiredEnv(BUS_NAME_ENV),
+    source: READINGS_NORMALIZED.source,
+  }),
+);
 
 export interface NormalizeResult {
   readonly batchId: string;
@@ -43,7 +46,7 @@ export async function normalizeReadings(event: EventBridgeEvent<string, unknown>
     throw new InvalidBatchError(`invalid ReadingsReceived: ${problems.join('; ')}`, problems);
   }
   const outcome = normalizeBatch(parsed.value.data);
-  const published = await publishNormalized(publisher, outcome.data, {
+  const published = await publishNormalized(publisher(), outcome.data, {
     correlationId: correlationIdOf(event, context),
     causationId: parsed.value.metadata.batchId,
   });
