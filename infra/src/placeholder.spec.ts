@@ -1,0 +1,3 @@
+test('infra project is wired into Jest', () => {
+  expect(typeof require('aws-cdk-lib').App).toBe('function');
+});

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'cdk-constructs',
+  preset: '../../jest.preset.cjs',
+  rootDir: __dirname,
+};

@@ -1,0 +1,2 @@
+export type { PlatformRefs } from './platform-refs';
+export type { ServiceEnvironmentConfig } from './environment-config';
