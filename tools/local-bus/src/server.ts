@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceDeclaration } from '@pulse/service-kit';
+import { handleAdmin, isAdminRequest } from './admin/handle-admin';
+import { TailHub, type TailListener } from './admin/tail-hub';
 import { archiveReplayer } from './api/archive-replayer';
 import { ArchiveRegistry } from './api/archive-registry';
 import type { BusContext } from './api/bus-context';
@@ -38,6 +40,8 @@ export interface BusServer {
   readonly port: number;
   /** Every rule on every bus, as delivery and the CLI see them. */
   rules(): RuleSpec[];
+  /** Every event PutEvents accepts, as `/_pulse/tail` streams them; returns the unsubscribe. */
+  onEvent(listener: TailListener): () => void;
   /** Stops listening, drops idle connections and waits for running replays. */
   close(): Promise<void>;
 }
@@ -48,9 +52,17 @@ export const DEFAULT_REGION = 'us-east-1';
 
 /** Starts the EventBridge API (AWS JSON 1.1) on loopback. */
 export async function startBusServer(options: BusServerOptions): Promise<BusServer> {
-  const ctx = buildContext(options);
+  const hub = new TailHub();
+  const ctx: BusContext = { ...buildContext(options), onAccepted: (events) => hub.publish(events) };
   const log = options.log ?? ((message: string) => process.stderr.write(`[local-bus] ${message}\n`));
-  const server = createServer((req, res) => void handleRequest(req, res, ctx, log));
+  const server = createServer((req, res) => {
+    if (!isAdminRequest(req)) return void handleRequest(req, res, ctx, log);
+    handleAdmin(req, res, ctx, hub).catch((error: unknown) => {
+      log(`admin endpoint failed: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'InternalError', message: (error as Error).message }));
+    });
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -64,6 +76,7 @@ export async function startBusServer(options: BusServerOptions): Promise<BusServ
     endpoint: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     rules: () => ctx.rules.list(),
+    onEvent: (listener) => hub.subscribe(listener),
     close: async () => {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,4 +1,4 @@
-import type { Archive, Dispatcher } from '../model';
+import type { Archive, BusEvent, Dispatcher } from '../model';
 import { nameFromArn, type ArnScope } from '../rules/arns';
 import type { RuleStore } from '../rules/rule-store';
 import type { ArchiveRegistry } from './archive-registry';
@@ -19,6 +19,8 @@ export interface BusContext {
   readonly archives: ArchiveRegistry;
   readonly replay: Replayer;
   readonly now: () => Date;
+  /** Told of every event PutEvents accepted (archived and enqueued), e.g. for /_pulse/tail. */
+  readonly onAccepted?: (events: readonly BusEvent[]) => void;
 }
 
 /** Who is calling, from the request's SigV4 credential. */

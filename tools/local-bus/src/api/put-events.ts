@@ -41,6 +41,7 @@ export async function putEvents(input: Input, ctx: BusContext, caller: Caller) {
       throw internalError(`Events could not be stored: ${(error as Error).message}`);
     }
     for (const { event, bus } of accepted) ctx.archives.record(bus, [event]);
+    ctx.onAccepted?.(accepted.map((a) => a.event));
   }
   return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
 }
