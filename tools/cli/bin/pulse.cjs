@@ -3,6 +3,8 @@
 // workspace tsconfig so `npx pulse` works straight after `npm ci`.
 const path = require('node:path');
 
+// The SDK's "Node 22 from 2027" notice would precede every command's output; README states the support window.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.TSX_TSCONFIG_PATH ??= path.join(__dirname, '..', '..', '..', 'tsconfig.base.json');
 
 function fail(error) {

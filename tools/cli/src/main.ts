@@ -4,6 +4,10 @@ import { registerBench } from './commands/bench';
 import { registerEvents } from './commands/events';
 import { registerPattern } from './commands/pattern';
 import { registerFleets } from './commands/fleets';
+import { registerEventsTail } from './commands/events-tail';
+import { registerExplain } from './commands/explain';
+import { registerDlq } from './commands/dlq';
+import { registerReplay } from './commands/replay';
 import { cliVersion } from './version';
 
 export function buildProgram(): Command {
@@ -17,6 +21,10 @@ export function buildProgram(): Command {
   registerEvents(program);
   registerPattern(program);
   registerFleets(program);
+  registerEventsTail(program);
+  registerExplain(program);
+  registerDlq(program);
+  registerReplay(program);
   return program;
 }
 

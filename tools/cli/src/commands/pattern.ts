@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { compilePattern, InvalidEventPatternException, type MatchReason } from '@pulse/event-patterns';
-import { readJsonArgument } from '../json-argument';
+import { readJsonArgument } from '../arguments';
 
 /** Exit codes, as grep uses them: 0 matched, 1 did not match, 2 the input is at fault. */
 export const PATTERN_EXIT = { matched: 0, notMatched: 1, invalid: 2 } as const;
