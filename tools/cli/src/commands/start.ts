@@ -6,9 +6,8 @@ import type { Command } from 'commander';
  * fails, so nobody mistakes an empty start for a working pipeline.
  */
 export const MISSING_FOR_START = [
-  'the five services (apps/ingest, apps/transform, apps/enrich, apps/persist, apps/alert)',
-  'the local EventBridge bus, function runner and dead-letter queues (tools/local-bus)',
-  'the local runtime that wires them to dynalite, kinesalite and s3rver (tools/local-runtime)',
+  'the local runtime (tools/local-runtime): dynalite, kinesalite and s3rver on the contract ports, the tables from the declarations, the API Gateway emulator with its authorizers, and .local/endpoints.json',
+  'the sensor simulator that drives it',
 ];
 
 export function registerStart(program: Command): void {
@@ -21,7 +20,8 @@ export function registerStart(program: Command): void {
         [
           'pulse start: the local runtime is not built yet. Still missing:',
           ...MISSING_FOR_START.map((item) => `  - ${item}`),
-          'What works today: `npm test` (lint, typecheck, every project\'s tests) and `npx pulse --help`.',
+          'What works today: the five services and the local bus (`npx tsx tools/local-bus/src/main.ts --help`),',
+          '`npm test`, `npm run bench` and `npx pulse --help`.',
           '',
         ].join('\n'),
       );
