@@ -2,7 +2,7 @@ import type { HttpApi, HttpAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import type { IVpc, ISecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import type { IVpc, ISecurityGroup, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 
 /**
  * What the platform stack (infra/) hands every service stack: a service stack depends on
@@ -21,5 +21,6 @@ export interface PlatformRefs {
   /** Alarms of every service go here. */
   readonly alarmsTopic: ITopic;
   /** Present when the environment places functions in private subnets. */
-  readonly vpc?: { readonly vpc: IVpc; readonly securityGroup: ISecurityGroup };
+  /** `subnets` defaults to the private isolated subnets (no internet egress). */
+  readonly vpc?: { readonly vpc: IVpc; readonly securityGroup: ISecurityGroup; readonly subnets?: SubnetSelection };
 }
