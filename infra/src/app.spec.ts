@@ -5,7 +5,7 @@ import { buildPulseApp } from './app';
 const inlineCode = () => Code.fromInline('exports.handler = async () => {}');
 
 describe('buildPulseApp', () => {
-  it('builds the platform and the five service stacks of the environment named by context', () => {
+  it('builds the platform, the five service stacks and the observability stack of the environment named by context', () => {
     // Act
     const { app, environments } = buildPulseApp({
       context: { env: 'staging', account: '111111111111', region: 'us-east-1' },
@@ -22,6 +22,7 @@ describe('buildPulseApp', () => {
       'Pulse-staging-Enrich',
       'Pulse-staging-Persist',
       'Pulse-staging-Alert',
+      'Pulse-staging-Observability',
     ]);
     expect(new Set(stacks.map((s) => `${s.account}/${s.region}`))).toEqual(new Set(['111111111111/us-east-1']));
     expect(environments.map((e) => e.settings.name)).toEqual(['staging']);

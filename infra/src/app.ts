@@ -6,6 +6,7 @@ import { selectedEnvironments, type EnvironmentSources } from './config/environm
 import type { EnvironmentSettings } from './config/environment-settings';
 import { enableNag } from './nag';
 import { PlatformStack, platformStackName } from './platform/platform-stack';
+import { ObservabilityStack, observabilityStackName } from './observability/observability-stack';
 import { addServiceStacks } from './services/service-stacks';
 
 export interface PulseAppOptions extends EnvironmentSources {
@@ -20,6 +21,8 @@ export interface PulseEnvironmentStacks {
   readonly settings: EnvironmentSettings;
   readonly platform: PlatformStack;
   readonly services: ReadonlyMap<ServiceName, Stack>;
+  /** The dashboard and pipeline-wide alarms; absent when the app builds no service stacks. */
+  readonly observability?: ObservabilityStack;
 }
 
 export interface PulseApp {
@@ -28,7 +31,8 @@ export interface PulseApp {
 }
 
 /**
- * The whole CDK app: per selected environment, the platform stack and the service stacks,
+ * The whole CDK app: per selected environment, the platform stack, the service stacks and the
+ * observability stack (dashboard Pulse-<env>, pipeline-wide alarms),
  * with cdk-nag on every synthesis.
  */
 export function buildPulseApp(options: PulseAppOptions = {}): PulseApp {
@@ -39,7 +43,9 @@ export function buildPulseApp(options: PulseAppOptions = {}): PulseApp {
   const environments = selectedEnvironments({ context, processEnv: options.processEnv ?? process.env }).map((settings) => {
     const platform = new PlatformStack(app, platformStackName(settings.name), { settings });
     const services = options.services === false ? new Map<ServiceName, Stack>() : addServiceStacks(app, settings, platform, code);
-    return { settings, platform, services };
+    if (services.size === 0) return { settings, platform, services };
+    const observability = new ObservabilityStack(app, observabilityStackName(settings.name), { settings, platform, services });
+    return { settings, platform, services, observability };
   });
   return { app, environments };
 }

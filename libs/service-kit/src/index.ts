@@ -62,7 +62,7 @@ export { packEntries } from './publisher/pack-entries';
 export { fullJitterDelay, type BackoffOptions } from './publisher/backoff';
 
 // Powertools wiring
-export { createPowertools, METRICS_NAMESPACE, type Powertools, type PowertoolsOptions } from './powertools/powertools';
+export { createPowertools, END_TO_END_LATENCY_METRIC, METRICS_NAMESPACE, type Powertools, type PowertoolsOptions } from './powertools/powertools';
 export { wrapHandler, type HandlerCore, type WrapOptions } from './powertools/wrap-handler';
 export { correlationIdOf, setCorrelationId, CORRELATION_ID_HEADER, CORRELATION_ID_KEY } from './powertools/correlation-id';
 

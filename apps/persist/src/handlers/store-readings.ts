@@ -1,5 +1,4 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ReadingsEnrichedV1, ReadingsStoredV1 } from '@pulse/schemas';
 import {
   BUS_NAME_ENV,
@@ -15,6 +14,7 @@ import {
   lazy,
 } from '@pulse/service-kit';
 import { readingsTable } from '../adapters/readings-table';
+import { recordStoreMetrics } from '../adapters/store-metrics';
 import { zoneStatusTable } from '../adapters/zone-status-table';
 import type { Observability } from '../commons/observability';
 import { powertools } from '../commons/powertools';
@@ -47,8 +47,8 @@ export function makeStoreReadings(deps: StoreReadingsDeps): HandlerCore<EventBri
       correlationId: correlationIdOf(event, context),
       causationId: parsed.value.metadata.batchId,
     });
-    deps.metrics.addMetric('readingsStored', MetricUnit.Count, outcome.stored.count);
-    deps.metrics.addMetric('unprocessedItemsRetried', MetricUnit.Count, outcome.writes.retried);
+    // Only once ReadingsStored is out: a failed publish is retried and must not count twice.
+    recordStoreMetrics(deps.metrics, outcome);
     deps.logger.info('batch stored', { count: outcome.stored.count, writes: outcome.writes, zonesSkipped: outcome.zonesSkipped });
     return { stored: outcome.stored.count, zonesUpdated: outcome.zonesUpdated, zonesSkipped: outcome.zonesSkipped };
   };

@@ -4,6 +4,8 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 
 /** Every Pulse metric lives in one CloudWatch namespace, split by the `service` dimension. */
 export const METRICS_NAMESPACE = 'Pulse';
+/** persist's storedAt − receivedAt per batch; the environment dashboard and latency alarm read it. */
+export const END_TO_END_LATENCY_METRIC = 'EndToEndLatency';
 
 export interface Powertools {
   readonly logger: Logger;
