@@ -14,11 +14,19 @@ export const depConstraints = [
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:lib', 'type:app', 'type:infra'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:app', 'type:tool', 'type:infra'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  ...['ingest', 'transform', 'enrich', 'persist', 'alert'].map((scope) => ({
+  ...serviceScopes().map((scope) => ({
     sourceTag: `scope:${scope}`,
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
   })),
 ];
+
+/** Every service scope: the reference five plus any `scope:*` an app carries (a generated service). */
+function serviceScopes() {
+  const fromApps = readProjects(workspaceRoot)
+    .filter((p) => p.tags.includes('type:app'))
+    .flatMap((p) => p.tags.filter((t) => t.startsWith('scope:') && t !== 'scope:shared').map((t) => t.slice(6)));
+  return [...new Set(['ingest', 'transform', 'enrich', 'persist', 'alert', ...fromApps])];
+}
 
 // Nx forbids importing an application outright ("Imports of apps are forbidden"). Pulse's
 // infra and tools must read the services' declarations, so for projects tagged type:infra or

@@ -158,10 +158,12 @@ describe('defineService', () => {
     ]);
   });
 
-  it('rejects emitting a contract of another service, and an unknown service name', () => {
+  it('rejects emitting a contract of another service, and a name that cannot name an app, tag and source', () => {
     // Prepare
     const foreign: ServiceDeclaration = { name: 'transform', functions: [fn('t')], emits: [DeviceRegistered] };
-    const unknown = { name: 'billing', functions: [fn('b')] } as unknown as ServiceDeclaration;
+    const unknown: ServiceDeclaration = { name: 'Billing_Service', functions: [fn('b')] };
+    const tooLong: ServiceDeclaration = { name: 'a-service-name-longer-than-24', functions: [fn('b')] };
+    const newService: ServiceDeclaration = { name: 'forecast', functions: [fn('f')] };
 
     // Act
     const foreignProblems = problemsOf(foreign);
@@ -169,7 +171,9 @@ describe('defineService', () => {
 
     // Assess
     expect(foreignProblems).toEqual(["emits 'DeviceRegistered' whose source 'pulse.ingest' is not 'pulse.transform'"]);
-    expect(unknownProblems).toEqual(["name 'billing' is not one of ingest|transform|enrich|persist|alert"]);
+    expect(unknownProblems).toEqual(["name 'Billing_Service' must be kebab-case and at most 24 characters"]);
+    expect(problemsOf(tooLong)).toEqual(["name 'a-service-name-longer-than-24' must be kebab-case and at most 24 characters"]);
+    expect(problemsOf(newService)).toEqual([]);
   });
 
   it('checks function limits and that environment needs name declared tables and topics', () => {

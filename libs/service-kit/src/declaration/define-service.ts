@@ -3,7 +3,7 @@ import { eventSourceProblems } from './event-source-rules';
 import { functionProblems } from './function-rules';
 import { resourceProblems } from './resource-rules';
 import { routeProblems } from './route-rules';
-import { SERVICE_NAMES, type ServiceDeclaration } from './service-declaration';
+import { MAX_SERVICE_NAME_LENGTH, SERVICE_NAME_PATTERN, type ServiceDeclaration } from './service-declaration';
 import { subscriptionProblems } from './subscription-rules';
 
 /**
@@ -18,8 +18,8 @@ export function defineService<const F extends string>(declaration: ServiceDeclar
 }
 
 export function declarationProblems(declaration: ServiceDeclaration): string[] {
-  if (!SERVICE_NAMES.includes(declaration.name)) {
-    return [`name '${declaration.name}' is not one of ${SERVICE_NAMES.join('|')}`];
+  if (!SERVICE_NAME_PATTERN.test(declaration.name) || declaration.name.length > MAX_SERVICE_NAME_LENGTH) {
+    return [`name '${declaration.name}' must be kebab-case and at most ${MAX_SERVICE_NAME_LENGTH} characters`];
   }
   return [
     ...functionProblems(declaration),

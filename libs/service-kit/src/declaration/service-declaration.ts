@@ -8,7 +8,11 @@ import type { RetryPolicy } from './retry-policy';
  * `F` is the union of the service's function names, so a route, subscription or authorizer
  * naming a function that does not exist fails to compile (and, from plain JS, at definition).
  */
-export type ServiceName = 'ingest' | 'transform' | 'enrich' | 'persist' | 'alert';
+/** kebab-case, ≤ 24 characters: it names the Nx app, the `scope:` tag, `pulse.<name>` and stacks. */
+export type ServiceName = string;
+export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export const MAX_SERVICE_NAME_LENGTH = 24;
+/** The reference pipeline's services; a team adds its own with `nx g @pulse/tools:service`. */
 export const SERVICE_NAMES: readonly ServiceName[] = ['ingest', 'transform', 'enrich', 'persist', 'alert'];
 
 export interface ServiceDeclaration<F extends string = string> {
