@@ -1,0 +1,1 @@
+module.exports = { displayName: 'simulator', preset: '../../jest.preset.cjs', rootDir: __dirname };
