@@ -1,29 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { compilePattern, InvalidEventPatternException } from './index';
 import { parseJson } from './json/parse-json';
+import { loadConformanceCases } from './testing/conformance-cases';
 
-// The shared folder is a sibling of the repository root (/work/main -> /work/shared).
-const CASES_FILE = path.resolve(__dirname, '../../../../shared/conformance/eventbridge-patterns/cases.json');
-
-interface ConformanceCase {
-  name: string;
-  pattern?: unknown;
-  event?: unknown;
-  patternRaw?: string;
-  eventRaw?: string;
-  expect: 'match' | 'nomatch' | 'invalid-pattern';
-  awsError?: { code: string; message: string };
-}
-
-function loadCases(): ConformanceCase[] {
-  if (!existsSync(CASES_FILE)) {
-    throw new Error(`EventBridge conformance cases not found at ${CASES_FILE}`);
-  }
-  return JSON.parse(readFileSync(CASES_FILE, 'utf8')) as ConformanceCase[];
-}
-
-const cases = loadCases();
+const cases = loadConformanceCases();
 
 test('the conformance file holds all 113 AWS-checked cases', () => {
   expect(cases).toHaveLength(113);

@@ -1,27 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { InvalidEventPatternException, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
+import { loadConformanceCases } from '@pulse/event-patterns/testing';
 import { startTestBus, type TestBus } from './__fixtures__/test-bus';
 
-// The shared folder is a sibling of the repository root (/work/main -> /work/shared).
-const CASES_FILE = path.resolve(__dirname, '../../../../../shared/conformance/eventbridge-patterns/cases.json');
-
-interface ConformanceCase {
-  name: string;
-  pattern?: unknown;
-  event?: unknown;
-  patternRaw?: string;
-  eventRaw?: string;
-  expect: 'match' | 'nomatch' | 'invalid-pattern';
-  awsError?: { code: string; message: string };
-}
-
-function loadCases(): ConformanceCase[] {
-  if (!existsSync(CASES_FILE)) throw new Error(`EventBridge conformance cases not found at ${CASES_FILE}`);
-  return JSON.parse(readFileSync(CASES_FILE, 'utf8')) as ConformanceCase[];
-}
-
-const cases = loadCases();
+const cases = loadConformanceCases();
 const EVENT = JSON.stringify({
   id: '1',
   account: '123456789012',

@@ -1,0 +1,1 @@
+export { CONFORMANCE_CASES_FILE, loadConformanceCases, type ConformanceCase } from './conformance-cases';
