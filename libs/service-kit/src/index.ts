@@ -71,7 +71,18 @@ export { clientConfig, dynamoDbClient, dynamoDbDocumentClient, eventBridgeClient
 export { resolveEndpoint, LOCAL_DEFAULT_REGION, type EndpointService, type ResolvedEndpoint } from './endpoint-config';
 
 // Ports
-export { fixedClock, isoTime, manualClock, systemClock, type Clock, type ManualClock } from './clock';
+export {
+  fixedClock,
+  isoTime,
+  manualClock,
+  scaledClock,
+  systemClock,
+  timeScaleFromEnvironment,
+  TIME_SCALE_ENV,
+  type Clock,
+  type ManualClock,
+  type TimeScale,
+} from './clock';
 export { randomIds, sequentialIds, type IdGenerator } from './id-generator';
 
 // HTTP

@@ -24,7 +24,7 @@ describe('runSimulation', () => {
       target: { endpoint: api.endpoint, apiKey: 'k' },
       clock: virtualClock(),
       rate: 10_000,
-      timeScale: 60,
+      timeScale: 3600,
       maxTicks: 3,
     });
 
@@ -54,7 +54,7 @@ describe('runSimulation', () => {
       target: { endpoint: api.endpoint, apiKey: 'k' },
       clock,
       rate: 100,
-      timeScale: 60,
+      timeScale: 3600,
       durationMs: 30_000,
       statusEveryMs: 5_000,
       onStatus: (s) => statuses.push(s),
@@ -76,7 +76,7 @@ describe('runSimulation', () => {
     const clock = virtualClock(0);
 
     // Act: 2 simulated minutes per real second for 10 real seconds
-    const summary = await runSimulation({ city, scenario: scenario('calm', START), target: { endpoint: api.endpoint, apiKey: 'k' }, clock, rate: 1000, timeScale: 2, durationMs: 10_000 });
+    const summary = await runSimulation({ city, scenario: scenario('calm', START), target: { endpoint: api.endpoint, apiKey: 'k' }, clock, rate: 1000, timeScale: 120, durationMs: 10_000 });
 
     // Assess
     expect(summary.ticks).toBe(20);
@@ -96,7 +96,7 @@ describe('runSimulation', () => {
       target: { endpoint: api.endpoint, apiKey: 'k' },
       clock: virtualClock(0),
       rate: 1000,
-      timeScale: 60,
+      timeScale: 3600,
       onStatus: () => controller.abort(),
       statusEveryMs: 0,
       signal: controller.signal,

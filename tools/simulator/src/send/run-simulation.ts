@@ -12,7 +12,7 @@ export interface SimulationOptions {
   readonly clock: SimClock;
   /** Readings per real second, at most. */
   readonly rate: number;
-  /** Simulated minutes per real second (60: an hour of city in a minute). */
+  /** Simulated seconds per real second (60: an hour of city in a minute), as the runtime's --time-scale. */
   readonly timeScale: number;
   /** Stop after this much real time (ms)… */
   readonly durationMs?: number;
@@ -47,7 +47,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   if (!(options.timeScale > 0)) throw new RangeError(`time scale must be positive, got ${options.timeScale}`);
   const counts = emptyCounts();
   const realStart = clock.now();
-  const realMsPerTick = city.intervalMs / (options.timeScale * 60);
+  const realMsPerTick = city.intervalMs / options.timeScale;
   const statusEveryMs = options.statusEveryMs ?? 5000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const inFlight = new Set<Promise<void>>();
