@@ -45,17 +45,19 @@ test('Readings: TTL on expiresAt, byZone GSI with its included attributes, KMS, 
 });
 
 test('read routes use the JWT authorizer', () => {
-  for (const routeKey of ['GET /v1/devices/{deviceId}/readings', 'GET /v1/zones']) {
+  for (const routeKey of ['GET /v1/devices/{deviceId}/readings', 'GET /v1/zones', 'GET /v1/zones/{zoneId}/readings']) {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: routeKey, AuthorizationType: 'JWT', AuthorizerId: Match.anyValue() });
   }
 });
 
-test('least privilege: the read functions only read, each only its own table; store-readings writes both', () => {
+test('least privilege: the read functions only read, each only its own table (and index); store-readings writes both', () => {
   const readings = { 'Fn::GetAtt': [idOf(stack.service.tables.get('Readings')!.table), 'Arn'] };
-  const getReadings = iamStatements(template, roleOf('get-device-readings')).filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
-  expect(getReadings).toEqual([
-    expect.objectContaining({ Action: [...TABLE_READ_ACTIONS], Resource: [readings, { 'Fn::Join': ['', [readings, '/index/byZone']] }] }),
-  ]);
+  for (const fn of ['get-device-readings', 'get-zone-readings']) {
+    const getReadings = iamStatements(template, roleOf(fn)).filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    expect(getReadings).toEqual([
+      expect.objectContaining({ Action: [...TABLE_READ_ACTIONS], Resource: [readings, { 'Fn::Join': ['', [readings, '/index/byZone']] }] }),
+    ]);
+  }
   const listZones = actionsOf(iamStatements(template, roleOf('list-zones')));
   for (const write of TABLE_WRITE_ACTIONS) expect(listZones).not.toContain(write);
   expect(actionsOf(iamStatements(template, roleOf('store-readings')))).toEqual(expect.arrayContaining([...TABLE_WRITE_ACTIONS, 'events:PutEvents']));
@@ -65,7 +67,7 @@ test('least privilege: the read functions only read, each only its own table; st
 });
 
 test('alarms: 2 per function, 1 for the DLQ', () => {
-  template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
+  template.resourceCountIs('AWS::CloudWatch::Alarm', 2 * 4 + 1);
 });
 
 test('cdk-nag AwsSolutions: no unacknowledged error', () => {

@@ -8,13 +8,13 @@ import { service } from './index';
 const appRoot = join(__dirname, '..');
 
 describe('persist declaration', () => {
-  it('passes the cross-service checks and documents both read routes', () => {
+  it('passes the cross-service checks and documents the three read routes', () => {
     // Act
     const doc = buildOpenApi([service], { title: 'persist', version: '1' });
 
     // Assess
     expect(() => validateServices([service])).not.toThrow();
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/devices/{deviceId}/readings', '/v1/zones']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/devices/{deviceId}/readings', '/v1/zones', '/v1/zones/{zoneId}/readings']);
     expect(service.routes?.every((r) => r.auth === 'jwt')).toBe(true);
     expect(service.emits).toEqual([ReadingsStoredV1]);
   });

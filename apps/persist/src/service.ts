@@ -1,6 +1,14 @@
 import { defineService, ListBodySchema } from '@pulse/service-kit';
 import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS_ENV } from './commons/retention-config';
-import { DeviceIdParameter, DeviceReadingsQuerySchema, StoredReadingSchema, ZonesQuerySchema, ZoneStatusSchema } from './http/api-schemas';
+import {
+  DeviceIdParameter,
+  DeviceReadingsQuerySchema,
+  StoredReadingSchema,
+  ZoneIdParameter,
+  ZoneReadingsQuerySchema,
+  ZonesQuerySchema,
+  ZoneStatusSchema,
+} from './http/api-schemas';
 import { emits, subscriptions } from './subscription';
 import { READINGS_TABLE, ZONE_STATUS_TABLE } from './tables';
 
@@ -28,6 +36,13 @@ export const service = defineService({
     {
       name: 'get-device-readings',
       handler: 'src/handlers/get-device-readings.ts',
+      memoryMb: 256,
+      timeoutSeconds: 10,
+      environment: { tables: [{ table: 'Readings', access: 'read' }], variables: retention },
+    },
+    {
+      name: 'get-zone-readings',
+      handler: 'src/handlers/get-zone-readings.ts',
       memoryMb: 256,
       timeoutSeconds: 10,
       environment: { tables: [{ table: 'Readings', access: 'read' }], variables: retention },
@@ -68,6 +83,21 @@ export const service = defineService({
         200: { description: 'A page of zone statuses, by zone id', body: ListBodySchema(ZoneStatusSchema) },
         400: { description: 'A parameter is invalid (named in errors[].path)' },
         403: { description: 'The token carries no fleet claim' },
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/zones/{zoneId}/readings',
+      auth: 'jwt',
+      function: 'get-zone-readings',
+      summary: "One zone's readings in a time range (default: the last hour), newest first",
+      pathParameters: { zoneId: ZoneIdParameter },
+      query: ZoneReadingsQuerySchema,
+      responses: {
+        200: { description: 'A page of readings', body: ListBodySchema(StoredReadingSchema) },
+        400: { description: 'A parameter is invalid (named in errors[].path)' },
+        403: { description: 'The token carries no fleet claim' },
+        404: { description: 'The fleet has no readings in this zone within retention' },
       },
     },
   ],

@@ -35,6 +35,30 @@ export interface ReadingsReader {
   hasDeviceReadings(fleetId: string, deviceId: string, since: number): Promise<boolean>;
 }
 
+/** A reading's place in a zone's list: its time, then its device (several devices share a ts). */
+export interface ZonePosition {
+  readonly ts: number;
+  readonly deviceId: string;
+}
+
+/** A zone's readings with since ≤ ts ≤ until, newest first, after the `before` position. */
+export interface ZoneReadingsQuery {
+  readonly fleetId: string;
+  readonly zoneId: string;
+  readonly since: number;
+  readonly until: number;
+  readonly limit: number;
+  /** Position of the last reading of the previous page: this page starts after it. */
+  readonly before?: ZonePosition;
+}
+
+export interface ZoneReadingsReader {
+  /** Whole readings (the same items as deviceReadings), found through the zone index. */
+  zoneReadings(query: ZoneReadingsQuery): Promise<Page<ReadingItem, ZonePosition>>;
+  /** Whether the fleet has any reading in the zone at or after `since` (404 versus an empty range). */
+  hasZoneReadings(fleetId: string, zoneId: string, since: number): Promise<boolean>;
+}
+
 export interface ZoneStatusReader {
   /** The fleet's zone statuses by zone id, after the `after` zone. */
   list(fleetId: string, limit: number, after?: string): Promise<Page<ZoneStatus, string>>;

@@ -36,6 +36,8 @@ const DAY_MS = 86_400_000;
 /** Fleet and device ids cannot contain '#' (see their patterns), so the key splits back unambiguously. */
 export const deviceKey = (fleetId: string, deviceId: string): string => `${fleetId}#${deviceId}`;
 export const zoneKey = (fleetId: string, zoneId: string): string => `${fleetId}#${zoneId}`;
+/** The device or zone id of a `<fleetId>#<id>` key. */
+export const idOfKey = (key: string): string => key.slice(key.indexOf('#') + 1);
 
 /** Retention counts from the reading's own time, so expiry and the read-side floor agree. */
 export function expiresAtFor(ts: number, retentionDays: number): number {

@@ -44,9 +44,18 @@ export const DeviceReadingsQuerySchema = Type.Object({
   cursor: Type.Optional(Type.String({ description: 'Opaque nextCursor of the previous page' })),
 });
 
+export const ZoneReadingsQuerySchema = Type.Object({
+  since: time('Oldest reading time, inclusive (default: one hour before now; raised to the retention limit)'),
+  until: time('Newest reading time, inclusive (default: now)'),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })),
+  cursor: Type.Optional(Type.String({ description: 'Opaque nextCursor of the previous page (it keeps the first page’s since)' })),
+});
+
 export const ZonesQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })),
   cursor: Type.Optional(Type.String({ description: 'Opaque nextCursor of the previous page' })),
 });
 
 export const DeviceIdParameter = Type.String({ pattern: DEVICE_ID_PATTERN, description: 'the device id' });
+
+export const ZoneIdParameter = Type.String({ pattern: DEVICE_ID_PATTERN, description: 'the zone id' });

@@ -130,7 +130,7 @@ describe('gateway behaviour', () => {
     expect(document.openapi).toBe('3.1.0');
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations.sort()).toEqual(
-      ['POST /v1/readings', 'PUT /v1/devices/{deviceId}', 'DELETE /v1/devices/{deviceId}', 'GET /v1/devices/{deviceId}/readings', 'GET /v1/zones', 'GET /v1/alerts'].sort(),
+      ['POST /v1/readings', 'PUT /v1/devices/{deviceId}', 'DELETE /v1/devices/{deviceId}', 'GET /v1/devices/{deviceId}/readings', 'GET /v1/zones', 'GET /v1/zones/{zoneId}/readings', 'GET /v1/alerts'].sort(),
     );
   });
 
