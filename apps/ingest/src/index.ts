@@ -5,4 +5,4 @@ export { buckets, emits, eventSources, streams } from './subscription';
 export { FleetsTable } from './adapters/fleets-table';
 export { FLEETS_TABLE } from './adapters/fleets-table-items';
 export { fleetAdmin, FleetAdminError, type FleetAdmin, type IssuedKey } from './domain/fleet-admin';
-export { FLEET_ROLES, type ApiKeyRecord } from './domain/api-key';
+export { FLEET_ROLES, hashApiKey, type ApiKeyRecord } from './domain/api-key';

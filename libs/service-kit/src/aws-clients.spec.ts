@@ -41,6 +41,12 @@ describe('resolveEndpoint', () => {
     expect(withKeys.credentials).toBeUndefined();
     expect(ignored.endpoint).toBeUndefined();
   });
+
+  it('signs with the keys of the environment it was given, not only process.env', () => {
+    const resolved = resolveEndpoint('DYNAMODB', { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:8000', AWS_ACCESS_KEY_ID: 'pulse-ingest', AWS_SECRET_ACCESS_KEY: 'local' });
+
+    expect(resolved.credentials).toEqual({ accessKeyId: 'pulse-ingest', secretAccessKey: 'local' });
+  });
 });
 
 describe('client factories', () => {

@@ -28,11 +28,13 @@ export function resolveEndpoint(
   const configuredRegion = explicit.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
   if (endpoint === undefined) return { region: configuredRegion };
   // A local stand-in needs a region and some credentials to sign with, never real ones.
-  const hasCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
+  // Keys in the given env are passed explicitly: the SDK's own chain reads process.env only.
+  const keys = env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } : undefined;
+  const chainHasCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
   return {
     endpoint,
     region: configuredRegion ?? LOCAL_DEFAULT_REGION,
-    ...(hasCredentials ? {} : { credentials: LOCAL_CREDENTIALS }),
+    ...(keys ? { credentials: keys } : chainHasCredentials ? {} : { credentials: LOCAL_CREDENTIALS }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { run } from './main';
-import { MISSING_FOR_START } from './commands/start';
+import { createServer, type Server } from 'node:net';
 import { workspaceRoot } from './workspace-root';
 
 function captureOutput() {
@@ -29,12 +29,31 @@ describe('pulse CLI', () => {
     expect(output.chunks.stdout).toMatch(/bench/);
   });
 
-  it('start says what is missing and fails until the local runtime exists', async () => {
+  it('start names the flag that moves a server whose port is taken, before starting anything', async () => {
+    // Prepare
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const taken = String((busy.address() as { port: number }).port);
+    const free = ['--dashboard-port', '--bus-port', '--sqs-port', '--dynamodb-port', '--kinesis-port', '--s3-port'].flatMap((flag) => [flag, '0']);
     const output = captureOutput();
-    const code = await run(['node', 'pulse', 'start']);
+
+    // Act
+    const code = await run(['node', 'pulse', 'start', '--no-build', '--no-sim', '--api-port', taken, ...free]);
+    output.restore();
+    busy.close();
+
+    // Assess
+    expect(code).toBe(1);
+    expect(output.chunks.stderr).toContain(`port ${taken} (api) is in use`);
+    expect(output.chunks.stderr).toContain('--api-port');
+  });
+
+  it('start rejects a malformed flag by name', async () => {
+    const output = captureOutput();
+    const code = await run(['node', 'pulse', 'start', '--time-scale', 'fast']);
     output.restore();
     expect(code).not.toBe(0);
-    for (const missing of MISSING_FOR_START) expect(output.chunks.stderr).toContain(missing);
+    expect(output.chunks.stderr).toMatch(/--time-scale <n>.*a number > 0/);
   });
 
   it('rejects an unknown command with a non-zero code and a hint', async () => {

@@ -8,6 +8,7 @@ import { registerEventsTail } from './commands/events-tail';
 import { registerExplain } from './commands/explain';
 import { registerDlq } from './commands/dlq';
 import { registerReplay } from './commands/replay';
+import { registerToken } from './commands/token';
 import { cliVersion } from './version';
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerDlq(program);
   registerReplay(program);
+  registerToken(program);
   return program;
 }
 

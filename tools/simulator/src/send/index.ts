@@ -7,3 +7,4 @@ export { retryAfterMs } from './retry-after';
 export { runSimulation, type SimulationOptions, type SimulationStatus } from './run-simulation';
 export { addCounts, emptyCounts, type SendCounts } from './send-counts';
 export { realClock, virtualClock, type SimClock, type VirtualClock } from './sim-clock';
+export { dropS3Readings, putKinesisReadings, type KinesisTarget, type S3DropTarget } from './channel-senders';

@@ -9,6 +9,8 @@ export interface PostOptions {
   readonly clock: SimClock;
   /** Retries of one batch after 429, 503 or a network error (default 5). */
   readonly maxRetries?: number;
+  /** The readingIds the API acknowledged (202), e.g. for a test that reconciles what is stored. */
+  readonly onAccepted?: (readingIds: readonly string[]) => void;
 }
 
 interface Issue {
@@ -43,14 +45,17 @@ export async function postReadings(readings: readonly SimReading[], options: Pos
     const body = await readJson(response);
     if (response.status === 202 || response.status === 200) {
       countAccepted(counts, body, pending.length);
+      reportAccepted(options, field(body, 'readingIds'));
       pending = [];
     } else if (response.status === 429 || response.status === 503) {
       if (response.status === 429) counts.throttled++;
       else {
         counts.unavailable++;
-        const before = pending.length;
+        const before = pending;
         pending = stillPending(pending, body);
-        counts.accepted += before - pending.length;
+        counts.accepted += before.length - pending.length;
+        const retried = new Set(pending.map((r) => r.readingId));
+        reportAccepted(options, before.filter((r) => !retried.has(r.readingId)).map((r) => r.readingId));
       }
       if (attempt >= maxRetries) break;
       await options.clock.sleep(retryAfterMs(response.headers.get('retry-after'), options.clock.now()));
@@ -64,6 +69,10 @@ export async function postReadings(readings: readonly SimReading[], options: Pos
   }
   counts.failed += pending.length;
   return counts;
+}
+
+function reportAccepted(options: PostOptions, readingIds: unknown): void {
+  if (options.onAccepted && Array.isArray(readingIds) && readingIds.length > 0) options.onAccepted(readingIds.filter((id): id is string => typeof id === 'string'));
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,7 +1,7 @@
-import { readingsAt, type City, type Scenario } from '../city';
+import { readingsAt, type City, type Scenario, type SimReading } from '../city';
 import type { ApiTarget } from './api-target';
 import { gatewayBatches } from './gateway-batches';
-import { postReadings } from './post-readings';
+import { postReadings, type PostOptions } from './post-readings';
 import { addCounts, emptyCounts, type SendCounts } from './send-counts';
 import type { SimClock } from './sim-clock';
 
@@ -27,6 +27,10 @@ export interface SimulationOptions {
   readonly onStatus?: (status: SimulationStatus) => void;
   /** Aborting stops generating; batches in flight still finish (Ctrl-C drains). */
   readonly signal?: AbortSignal;
+  /** Sees every readingId the API acknowledged. */
+  readonly onAccepted?: PostOptions['onAccepted'];
+  /** Sends one gateway batch another way (Kinesis, S3 drops); the HTTP API by default. */
+  readonly send?: (batch: readonly SimReading[]) => Promise<SendCounts>;
 }
 
 export interface SimulationStatus extends SendCounts {
@@ -76,7 +80,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       await sleepUntil(clock, nextSendAt);
       nextSendAt += (batch.length / options.rate) * 1000;
       while (inFlight.size >= concurrency) await Promise.race(inFlight);
-      const sending: Promise<void> = postReadings(batch, { target: options.target, clock, maxRetries: options.maxRetries })
+      const sent = options.send
+        ? options.send(batch)
+        : postReadings(batch, { target: options.target, clock, maxRetries: options.maxRetries, ...(options.onAccepted ? { onAccepted: options.onAccepted } : {}) });
+      const sending: Promise<void> = sent
         .then((result) => void addCounts(counts, result))
         .finally(() => inFlight.delete(sending));
       inFlight.add(sending);

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'local-runtime', preset: '../../jest.preset.cjs', rootDir: __dirname };

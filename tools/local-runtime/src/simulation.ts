@@ -1,0 +1,121 @@
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import {
+  createCity,
+  dropS3Readings,
+  formatStatus,
+  incidentWindow,
+  putKinesisReadings,
+  realClock,
+  registerDevices,
+  runSimulation,
+  scenario,
+  type IncidentWindow,
+  type ScenarioName,
+  type SimReading,
+  type SimulationStatus,
+} from '@pulse/simulator';
+import type { LocalEndpoints } from './local-contract';
+
+export type Via = 'http' | 'kinesis' | 's3';
+
+export interface SimulationSettings {
+  readonly rate: number;
+  readonly devices: number;
+  readonly zones: number;
+  readonly scenario: ScenarioName;
+  readonly via: Via;
+  readonly seed: number;
+  /** Pipeline seconds per real second: the city runs on the pipeline's compressed time. */
+  readonly timeScale: number;
+  /** Pipeline time to start the city at (the runtime's clock). */
+  readonly startMs: number;
+}
+
+export interface ChannelNames {
+  readonly fleetId: string;
+  readonly streamName: string;
+  readonly bucketName: string;
+  readonly s3Credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+}
+
+export interface RunningSimulation {
+  readonly incident: IncidentWindow | undefined;
+  status(): SimulationStatus | undefined;
+  /** Stops generating; batches in flight finish. */
+  stop(): Promise<SimulationStatus | undefined>;
+}
+
+/**
+ * The simulator inside `npm start`: registers the city's devices through ingest's routes (so
+ * enrich learns them from DeviceRegistered), then sends readings on the pipeline's clock.
+ */
+export async function startSimulation(
+  endpoints: LocalEndpoints,
+  names: ChannelNames,
+  settings: SimulationSettings,
+  log: (line: string) => void,
+): Promise<RunningSimulation> {
+  const city = createCity({ zones: settings.zones, devices: settings.devices, seed: settings.seed });
+  const target = { endpoint: endpoints.api, apiKey: endpoints.apiKey };
+  const registration = await registerDevices(city, target);
+  log(`simulator: registered ${registration.registered} devices of ${city.name}${registration.failed.length ? `, ${registration.failed.length} failed (first: ${registration.failed[0].deviceId} ${registration.failed[0].status} ${registration.failed[0].message})` : ''}`);
+  const run = scenario(settings.scenario, settings.startMs);
+  const incident = incidentWindow(city, run);
+  const controller = new AbortController();
+  const { send, close } = sender(endpoints, names, settings.via);
+  let latest: SimulationStatus | undefined;
+  const done = runSimulation({
+    city,
+    scenario: run,
+    target,
+    clock: realClock,
+    rate: settings.rate,
+    timeScale: settings.timeScale,
+    signal: controller.signal,
+    statusEveryMs: 1_000,
+    onStatus: (status) => (latest = status),
+    ...(send ? { send } : {}),
+  })
+    .then((summary) => (latest = summary))
+    .catch((error: unknown) => {
+      log(`simulator stopped: ${error instanceof Error ? error.message : String(error)}`);
+      return latest;
+    })
+    .finally(close);
+  return {
+    incident,
+    status: () => latest,
+    async stop() {
+      controller.abort();
+      const summary = await done;
+      if (summary) log(`simulator: ${formatStatus(summary)}`);
+      return summary;
+    },
+  };
+}
+
+function sender(endpoints: LocalEndpoints, names: ChannelNames, via: Via): { send?: (batch: readonly SimReading[]) => Promise<import('@pulse/simulator').SendCounts>; close: () => void } {
+  if (via === 'kinesis') {
+    const client = new KinesisClient({
+      endpoint: endpoints.kinesis,
+      region: endpoints.region,
+      credentials: { accessKeyId: 'pulse-simulator', secretAccessKey: 'local' },
+      requestHandler: new NodeHttpHandler(),
+    });
+    return { send: (batch) => putKinesisReadings(batch, { client, streamName: names.streamName, fleetId: names.fleetId }), close: () => client.destroy() };
+  }
+  if (via === 's3') {
+    const client = new S3Client({
+      endpoint: endpoints.s3,
+      region: endpoints.region,
+      credentials: names.s3Credentials,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    return { send: (batch) => dropS3Readings(batch, { client, bucket: names.bucketName, fleetId: names.fleetId }), close: () => client.destroy() };
+  }
+  return { close: () => undefined };
+}
