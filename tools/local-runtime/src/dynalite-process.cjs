@@ -10,3 +10,6 @@ server.on('error', (error) => {
 });
 server.listen(port, '127.0.0.1', () => process.send?.({ port: server.address().port }));
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group; the runtime stops this process itself once the bus
+// has drained, so the functions still have their database while they finish.
+process.on('SIGINT', () => undefined);

@@ -29,8 +29,8 @@ export interface SimulationSettings {
   readonly seed: number;
   /** Pipeline seconds per real second: the city runs on the pipeline's compressed time. */
   readonly timeScale: number;
-  /** Pipeline time to start the city at (the runtime's clock). */
-  readonly startMs: number;
+  /** The pipeline's clock: the city starts at its time once the devices are registered. */
+  readonly clock: () => number;
 }
 
 export interface ChannelNames {
@@ -61,7 +61,7 @@ export async function startSimulation(
   const target = { endpoint: endpoints.api, apiKey: endpoints.apiKey };
   const registration = await registerDevices(city, target);
   log(`simulator: registered ${registration.registered} devices of ${city.name}${registration.failed.length ? `, ${registration.failed.length} failed (first: ${registration.failed[0].deviceId} ${registration.failed[0].status} ${registration.failed[0].message})` : ''}`);
-  const run = scenario(settings.scenario, settings.startMs);
+  const run = scenario(settings.scenario, settings.clock());
   const incident = incidentWindow(city, run);
   const controller = new AbortController();
   const { send, close } = sender(endpoints, names, settings.via);

@@ -79,7 +79,7 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<{ ru
         bucketName: runtime.channels.buckets['Drops'] ?? `${LOCAL_PREFIX}-drops`,
         s3Credentials: runtime.channels.s3Credentials,
       },
-      { ...options, startMs: runtime.time.clock.now() },
+      { ...options, clock: () => runtime.time.clock.now() },
       say,
     );
     const incident = simulation.incident;
