@@ -10,7 +10,7 @@ import type { Dashboard } from './dashboard-options';
 import type { HealthSnapshot, RedriveView, TraceResult } from './shared/messages';
 import { startDashboard } from './start-dashboard';
 
-const stats: FunctionStats = { invocations: 12, errors: 1, timeouts: 0, coldStarts: 1, p50DurationMs: 8, p99DurationMs: 90, queueDepth: 0, busyWorkers: 0, workers: 1 };
+const stats: FunctionStats = { invocations: 12, errors: 1, timeouts: 0, coldStarts: 1, injectedFaults: 0, p50DurationMs: 8, p99DurationMs: 90, queueDepth: 0, busyWorkers: 0, workers: 1 };
 const emf = (ms: number) =>
   JSON.stringify({ _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [['service']], Metrics: [{ Name: END_TO_END_LATENCY_METRIC, Unit: 'Milliseconds' }] }] }, service: 'persist', [END_TO_END_LATENCY_METRIC]: ms });
 
@@ -84,6 +84,15 @@ describe('startDashboard (server side, against the fixture pipeline)', () => {
     expect(readings.nextCursor).toBeNull();
     expect(new Set(readings.items.map((r) => r.zoneId))).toEqual(new Set(['vaise']));
     expect(alerts.items.map((a) => a.zoneId)).toEqual(['vaise']);
+  });
+
+  it("passes the zone route's 404 through for a zone the fleet never reported from", async () => {
+    // Act
+    const answer = await fetch(`${dashboard.url}/api/zones/nowhere/readings?since=${new Date(Date.now() - 3_600_000).toISOString()}`);
+
+    // Assess
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ error: { code: 'NotFound', message: 'zone nowhere has no readings' } });
   });
 
   it("passes the read API's refusal through (a dashboard with a bad token)", async () => {

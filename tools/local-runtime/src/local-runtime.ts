@@ -24,6 +24,7 @@ import { seedDefaultFleet } from './seed-fleet';
 import { prepareState, statePaths, type StatePaths } from './state-directory';
 import { pipelineTime, type PipelineTime } from './time-anchor';
 import { removeEndpointsFile, writeEndpointsFile } from './endpoints-file';
+import { startWebhookSink } from './webhook-sink';
 
 export interface LocalRuntimeOptions {
   /** Workspace root: where dist/ holds the built bundles. */
@@ -51,6 +52,8 @@ export interface LocalRuntimeOptions {
   readonly channelRetryDelayMs?: number;
   /** Serve the operator dashboard (on by default). */
   readonly dashboard?: boolean;
+  /** Where alert's `alerts-webhook` API destination posts (default: a local sink that logs each alert). */
+  readonly alertsWebhookUrl?: string;
   /** More settings for the function runner (e.g. fault injection for drills). */
   readonly functionRunner?: Partial<Omit<FunctionRunnerOptions, 'functions' | 'onLog'>>;
 }
@@ -128,6 +131,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const invoke = async (name: string, event: unknown, invokeOptions?: InvokeOptions): Promise<InvokeResult> =>
       (await runnerReady).invoke(name, event, invokeOptions);
 
+    // Alert notifications go to a webhook; locally the console is the pager, unless one is given.
+    const webhook = await startWebhookSink(log);
+    closers.push(() => webhook.close());
+    const alertsWebhookUrl = options.alertsWebhookUrl ?? webhook.url;
+
     log('starting the local bus…');
     const bus = await startLocalBus({
       services,
@@ -137,6 +145,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       timeScale: time.time.scale,
       region: LOCAL_REGION,
       runner: { invoke },
+      apiDestinations: { 'alerts-webhook': alertsWebhookUrl },
       log: (line) => log(`[bus] ${line}`),
     }).catch((error: unknown) => {
       throw explainListenError(error, 'bus', ports.bus);

@@ -19,6 +19,8 @@ export interface StartOptions {
   readonly timeScale: number;
   readonly seed: number;
   readonly apiKey: string;
+  /** Where alert notifications are posted (default: a local sink that prints them). */
+  readonly alertsWebhook?: string;
 }
 
 export interface StartIo {
@@ -46,6 +48,7 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<{ ru
     inMemory: options.inMemory,
     timeScale: options.timeScale,
     apiKey: options.apiKey,
+    ...(options.alertsWebhook ? { alertsWebhookUrl: options.alertsWebhook } : {}),
     log: say,
   });
   const { endpoints } = runtime;

@@ -38,6 +38,7 @@ interface StartFlags {
   via: StartOptions['via'];
   timeScale: number;
   seed: number;
+  alertsWebhook?: string;
 }
 
 /** `pulse start` (what `npm start` runs): the whole pipeline locally, with the simulator. */
@@ -64,6 +65,7 @@ export function registerStart(program: Command): void {
     .addOption(new Option('--via <channel>', 'simulator: how readings arrive').choices(['http', 'kinesis', 's3']).default('http'))
     .option('--time-scale <n>', 'pipeline seconds per real second: alert windows, TTLs and the city run this much faster', positive, 10)
     .option('--seed <n>', 'simulator: the same seed makes the same city', whole, 42)
+    .option('--alerts-webhook <url>', "where alert's alerts-webhook destination posts (default: printed in this console)")
     .addHelpText(
       'after',
       '\nState lives in .local/ (endpoints.json, DynamoDB, bus journal, queues, Kinesis, S3). Ctrl-C drains and stops.\nThe default fleet key is pulse-local-key unless PULSE_API_KEY is set.',

@@ -27,7 +27,9 @@ export interface FixturePipeline {
  * runner, so function targets fail into their DLQs after their retries, as they would with
  * unbuilt bundles), the real local issuer minting the operator token, real EventBridge
  * clients putting contract events. The read API is the one stand-in (read-api-stand-in.ts).
- * Swap this function for the local runtime once `npm start` lands.
+ * It serves the server-level tests (start-dashboard.spec.ts), which need pages cut small, a bad
+ * token and dead letters on demand; the browser tests run against the real local runtime
+ * (tools/dashboard-e2e).
  */
 export async function startFixturePipeline(): Promise<FixturePipeline> {
   const now = Date.now();

@@ -12,6 +12,7 @@ import { zoneStatuses, type City } from './city-data';
  * follow nextCursor.
  */
 export const PAGE_CAP = 40;
+const HOUR_MS = 3_600_000;
 
 export interface ReadApiStandIn {
   readonly url: string;
@@ -38,10 +39,14 @@ export async function startReadApiStandIn(options: { issuer: LocalIssuer; fleet:
       return page(res, url, alerts);
     }
     if ((match = /^\/v1\/zones\/([^/]+)\/readings$/.exec(url.pathname))) {
-      const since = q('since') ? Date.parse(q('since')!) : 0;
-      const until = q('until') ? Date.parse(q('until')!) : Number.MAX_SAFE_INTEGER;
+      // As persist: the last hour by default, and 404 for a zone the fleet never reported from.
+      const now = Date.now();
+      const since = q('since') ? timeParameter(q('since')!) : now - HOUR_MS;
+      const until = q('until') ? timeParameter(q('until')!) : now;
       const zoneId = decodeURIComponent(match[1]!);
-      return page(res, url, newestFirst(city.readings.filter((r) => r.zoneId === zoneId && r.ts >= since && r.ts <= until)));
+      const own = city.readings.filter((r) => r.zoneId === zoneId);
+      if (own.length === 0) return send(res, 404, { error: { code: 'NotFound', message: `zone ${zoneId} has no readings` } });
+      return page(res, url, newestFirst(own.filter((r) => r.ts >= since && r.ts <= until)));
     }
     if ((match = /^\/v1\/devices\/([^/]+)\/readings$/.exec(url.pathname))) {
       const deviceId = decodeURIComponent(match[1]!);

@@ -9,6 +9,7 @@ const stats = (invocations: number, errors: number, p50 = 4, p99 = 40): Function
   errors,
   timeouts: 0,
   coldStarts: 1,
+  injectedFaults: 0,
   p50DurationMs: p50,
   p99DurationMs: p99,
   queueDepth: 0,

@@ -1,5 +1,5 @@
 import { POLLUTANT_LABELS, formatClock, pollutantLabel } from '../../shared/format';
-import { getJson } from '../api';
+import { ApiError, getJson } from '../api';
 import type { ListBody, StoredReading } from '../api-types';
 import { timeChart, type Mark, type TimeChart } from '../charts';
 import { clear, h, setText } from '../dom';
@@ -48,21 +48,27 @@ export function zoneView(zoneId: string): View {
     window = [until - HOUR_MS, until];
     const query = `since=${encodeURIComponent(new Date(window[0]).toISOString())}&until=${encodeURIComponent(new Date(window[1]).toISOString())}`;
     try {
+      // persist answers newest first; past the server's cap, nextCursor marks the older ones left out.
       const body = await getJson<ListBody<StoredReading>>(`/api/zones/${encodeURIComponent(zoneId)}/readings?${query}`);
-      if (!disposed) draw([...body.items].sort((a, b) => a.ts - b.ts));
+      if (!disposed) draw([...body.items].sort((a, b) => a.ts - b.ts), body.nextCursor !== null);
     } catch (error) {
-      setText(caption, `The read API did not answer: ${(error as Error).message}`);
+      if (disposed) return;
+      // 404: the fleet never reported from this zone (200 with no items would mean "none this hour").
+      if (error instanceof ApiError && error.status === 404) {
+        draw([], false);
+        setText(caption, `No reading from zone ${zoneId} yet.`);
+      } else setText(caption, `The read API did not answer: ${(error as Error).message}`);
     }
   };
 
-  const draw = (readings: readonly StoredReading[]) => {
+  const draw = (readings: readonly StoredReading[], truncated: boolean) => {
     const x = readings.map((r) => r.ts);
     aqiChart.resize(width());
     aqiChart.setData(x, readings.map((r) => r.aqi?.value ?? null), window);
     figure.dataset['points'] = String(x.length);
     figure.dataset['since'] = new Date(window[0]).toISOString();
     figure.dataset['until'] = new Date(window[1]).toISOString();
-    setText(caption, `${x.length} reading${x.length === 1 ? '' : 's'} from ${formatClock(window[0])} to ${formatClock(window[1])}`);
+    setText(caption, `${x.length} reading${x.length === 1 ? '' : 's'} from ${formatClock(window[0])} to ${formatClock(window[1])}${truncated ? ` (the newest ${x.length}; older ones are not drawn)` : ''}`);
     for (const [key, { label, unit }] of Object.entries(POLLUTANT_LABELS)) {
       const values = readings.map((r) => r.measurements[key] ?? null);
       if (values.every((v) => v === null)) continue;
