@@ -16,7 +16,7 @@ const run = (command: string, args: string[]) => spawnSync(command, args, { cwd:
 // Prepare: a workspace copy with Pulse's real libs and root config but no apps, then the generated service written into it.
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'pulse-generated-service-'));
-  for (const entry of ['libs', 'tsconfig.base.json', 'jest.preset.cjs']) {
+  for (const entry of ['libs', 'types', 'tsconfig.base.json', 'jest.preset.cjs']) {
     cpSync(join(workspaceRoot, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(workspaceRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
