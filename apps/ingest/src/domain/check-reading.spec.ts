@@ -20,6 +20,9 @@ describe('checkReading', () => {
     ['humidity over 100', { humidity: 100.5 }, 'measurements.humidity', 'maximum'],
     ['a non-finite value', { no2: Number.POSITIVE_INFINITY }, 'measurements.no2', 'type'],
     ['no measurement at all', {}, 'measurements', 'minProperties'],
+    ['a concentration no sensor produces (DynamoDB cannot store it exactly)', { pm25: 1e16 }, 'measurements.pm25', 'maximum'],
+    ['a temperature beyond any physical value', { temperature: -1e300 }, 'measurements.temperature', 'maximum'],
+    ['a value that would underflow a DynamoDB number', { co: 1e-200 }, 'measurements.co', 'minimum'],
   ])('rejects %s', (_, measurements, path, rule) => {
     // Act
     const result = checkReading({ deviceId: 'd', timestamp: NOW, measurements }, NOW);
@@ -48,7 +51,7 @@ describe('checkReading', () => {
       fc.property(
         fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
         fc.integer({ min: NOW - TIMESTAMP_WINDOW.maxAgeMs, max: NOW + TIMESTAMP_WINDOW.maxFutureMs }),
-        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 1e6, noNaN: true })),
         fc.boolean(),
         (deviceId, epochMs, pm25, iso) => {
           const timestamp = iso ? new Date(epochMs).toISOString() : epochMs;

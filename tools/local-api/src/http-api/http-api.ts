@@ -81,10 +81,11 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     if (auth.authorizer) event.requestContext.authorizer = auth.authorizer;
     const outcome = await options
       .invoke(authDeps.functionName(match.service.name, match.route.function), event, { mode: 'sync' })
-      .catch((error: unknown) => ({ ok: false as const, errorType: 'InvokeError', errorMessage: String(error) }));
+      .catch((error: unknown) => ({ ok: false as const, errorType: (error as Error).name ?? 'InvokeError', errorMessage: String(error) }));
     if (!outcome.ok) {
       log(`${match.routeKey} → ${match.route.function} failed: ${outcome.errorType}: ${outcome.errorMessage}`);
-      return gatewayError.internal();
+      // Lambda refuses an event over its 6 MB payload limit; API Gateway answers 413 for it.
+      return outcome.errorType === 'RequestEntityTooLargeException' ? gatewayError.tooLarge() : gatewayError.internal();
     }
     return replyFromResult(outcome.result);
   }
