@@ -14,7 +14,7 @@ Usage: npx tsx tools/bench/src/main.ts [options]
   --workload key=value     any other cost-model setting (repeatable), e.g. awsCallLatencyMs=20
   -h, --help               this text
 
-Steps: 1 ceiling, 4 cold-start, 5 cpu-per-hop, 6 cost (2 and 3, end to end, come with the local runtime).
+Steps: 1 ceiling, 2 e2e-throughput, 3 e2e-latency, 4 cold-start, 5 cpu-per-hop, 6 cost.
 Progress goes to stderr, the Markdown summary to stdout, the figures to <out>/<timestamp>.json.
 Build the bundles first: NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false npx nx run-many -t build -p ingest transform enrich persist alert
 `;

@@ -3,8 +3,10 @@ import { ceilingStep } from './ceiling';
 import { coldStartStep } from './cold-start';
 import { costStep } from './cost';
 import { cpuPerHopStep } from './cpu-per-hop';
+import { e2eLatencyStep } from './e2e-latency';
+import { e2eThroughputStep } from './e2e-throughput';
 
-/** Steps 1, 4, 5 and 6; the end-to-end steps 2 and 3 are added beside them by the local runtime's bench. */
+/** The six steps, in order. */
 export function builtInSteps(): Step[] {
-  return [ceilingStep(), coldStartStep(), cpuPerHopStep(), costStep()];
+  return [ceilingStep(), e2eThroughputStep(), e2eLatencyStep(), coldStartStep(), cpuPerHopStep(), costStep()];
 }

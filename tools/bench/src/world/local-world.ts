@@ -4,23 +4,18 @@ import { fleetAdmin, FleetsTable } from '@pulse/ingest';
 import { FIVE_SERVICES, startLocalBus, type LocalBus } from '@pulse/local-bus';
 import { DeviceRegisteredV1 } from '@pulse/schemas';
 import type { ApiKeyAuthorizerContext, ServiceDeclaration } from '@pulse/service-kit';
-import { httpApiEvent, startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
+import { httpApiEvent, type LocalDynamoDb } from '@pulse/service-kit/testing';
 import { registrationBody } from '@pulse/simulator';
 import { BusRecorder } from './bus-recorder';
 import { benchCity, type BenchCity } from './city-traffic';
+import { startDynaliteProcess } from './dynalite-child';
 import { benchFunctions, functionEnvironment, type BenchFunction, type LocalEndpoints } from './function-environment';
 import { FunctionHost } from './function-host';
+import { INGEST_LIMIT_OVERRIDES } from './ingest-limit';
 import { startLocalS3, type LocalS3 } from './local-s3';
 
 export const BENCH_FLEET = 'bench-city';
 export const DROPS_BUCKET = 'pulse-bench-drops';
-
-/**
- * Ingest's per-fleet request limiter (20/s, burst 40 per container) would answer 429 to a
- * bench that sends hundreds of batches a second from one fleet; the bench measures work, not
- * the limiter, so it raises the limit.
- */
-export const INGEST_LIMIT_OVERRIDES = { PULSE_INGEST_FLEET_RATE_PER_SECOND: '1000000', PULSE_INGEST_FLEET_BURST: '1000000' };
 
 export interface WorldOptions {
   readonly root: string;
@@ -65,7 +60,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     for (const step of closers.splice(0).reverse()) await step().catch((error: unknown) => options.log(`closing: ${String(error)}`));
   };
   try {
-    const dynamo = await startLocalDynamoDb({ childProcess: true });
+    const dynamo = await startDynaliteProcess();
     closers.push(() => dynamo.close());
     const tables = await dynamo.createTables(services.flatMap((s) => s.tables ?? []));
 
