@@ -73,15 +73,19 @@ async function startInProcess(): Promise<Started> {
 }
 
 async function startChild(): Promise<Started> {
-  const cli = require.resolve('dynalite/cli.js');
-  const args = [cli, '--host', '127.0.0.1', '--port', '0', '--createTableMs', '0', '--deleteTableMs', '0'];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(child.stdout, 'data')) as [Buffer];
-  const port = Number(/:(\d+)\s*$/.exec(line.toString().trim())?.[1]);
-  if (!Number.isInteger(port) || port === 0) throw new Error(`dynalite did not report its port: ${line.toString()}`);
+  // dynalite's CLI reads `--port 0` as "unset" and takes 4567 (the runtime's Kinesis port):
+  // a tiny script listens on a real free port and reports it instead.
+  const script = "const s = require('dynalite')({ createTableMs: 0, deleteTableMs: 0 }); s.listen(0, '127.0.0.1', () => process.stdout.write(s.address().port + '\\n'));";
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: __dirname });
+  const line = await Promise.race([
+    once(child.stdout, 'data').then(([chunk]) => String(chunk)),
+    once(child, 'exit').then(() => ''),
+  ]);
+  const port = Number(line.trim());
+  if (!Number.isInteger(port) || port === 0) throw new Error(`dynalite did not report its port: ${line}`);
   child.stdout.resume();
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill();
     await once(child, 'exit');
   };
