@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { FaultKind } from './fault-rules';
 import type { FunctionSpec } from './function-spec';
 
 /** Resolved against this file, so it works from source under Jest and tsx alike. */
@@ -98,8 +99,12 @@ export class ExecutionEnvironment {
     }
   }
 
-  /** Runs one invocation; past `timeoutMs` it fails it as Lambda does and kills this environment. */
-  run(eventJson: string, context: ContextFields, timeoutMs: number, deadlineMs: number): Promise<EnvironmentOutcome> {
+  /**
+   * Runs one invocation; past `timeoutMs` it fails it as Lambda does and kills this environment.
+   * An injected `fault` replaces the handler inside the worker: `error` throws, `timeout` never
+   * answers, so both take the same path back as a real failure.
+   */
+  run(eventJson: string, context: ContextFields, timeoutMs: number, deadlineMs: number, fault?: Exclude<FaultKind, 'throttle'>): Promise<EnvironmentOutcome> {
     if (this.current) throw new Error('an execution environment runs one invocation at a time');
     this.invocations += 1;
     const id = this.nextId++;
@@ -121,7 +126,7 @@ export class ExecutionEnvironment {
           else resolve(outcome);
         },
       };
-      this.worker.postMessage({ type: 'invoke', id, eventJson, context, deadlineMs });
+      this.worker.postMessage({ type: 'invoke', id, eventJson, context, deadlineMs, ...(fault ? { fault } : {}) });
     });
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DurationWindow } from './duration-window';
 import { ExecutionEnvironment, type EnvironmentOutcome } from './execution-environment';
+import type { FaultKind } from './fault-rules';
 import type { FunctionSpec, FunctionStats, InvocationMode, InvokeResult } from './function-spec';
 import { functionArn, lambdaEnvironment, logGroupName, newLogStreamName, type RuntimeSettings } from './lambda-environment';
 
@@ -12,6 +13,8 @@ interface Waiting {
   /** The payload as Lambda receives it: JSON text, parsed afresh inside the environment. */
   readonly eventJson: string;
   readonly mode: InvocationMode;
+  /** Throttles are answered before queuing, so only these reach an environment. */
+  readonly fault: Exclude<FaultKind, 'throttle'> | undefined;
   readonly resolve: (result: InvokeResult) => void;
 }
 
@@ -31,22 +34,26 @@ export class FunctionPool {
   private readonly idle: ExecutionEnvironment[] = [];
   private readonly queue: Waiting[] = [];
   private readonly durations = new DurationWindow();
-  private readonly counts = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0 };
+  private readonly counts = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0, injectedFaults: 0 };
+  private readonly injectedByKind: Record<FaultKind, number> = { error: 0, timeout: 0, throttle: 0 };
   private busy = 0;
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {}
 
-  invoke(eventJson: string, mode: InvocationMode): Promise<InvokeResult> {
+  /** `fault`: an injected failure for this invocation (fault drills), decided by the runner. */
+  invoke(eventJson: string, mode: InvocationMode, fault?: FaultKind): Promise<InvokeResult> {
     if (this.closed) return Promise.resolve(closedFailure());
-    if (this.options.concurrency === 0) {
-      // Reserved concurrency 0 throttles every invocation in Lambda; waiting would wait forever.
+    // Reserved concurrency 0 throttles every invocation in Lambda (waiting would wait forever);
+    // an injected throttle answers the same, as if every environment were busy at the limit.
+    if (this.options.concurrency === 0 || fault === 'throttle') {
       this.counts.invocations += 1;
       this.counts.errors += 1;
+      if (fault === 'throttle') this.countInjected(fault);
       return Promise.resolve({ ok: false, errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.', durationMs: 0 });
     }
     return new Promise((resolve) => {
-      this.queue.push({ eventJson, mode, resolve });
+      this.queue.push({ eventJson, mode, fault, resolve });
       this.pump();
     });
   }
@@ -54,12 +61,18 @@ export class FunctionPool {
   stats(): FunctionStats {
     return {
       ...this.counts,
+      injectedByKind: { ...this.injectedByKind },
       p50DurationMs: this.durations.percentile(50),
       p99DurationMs: this.durations.percentile(99),
       queueDepth: this.queue.length,
       busyWorkers: this.busy,
       workers: this.live.size,
     };
+  }
+
+  private countInjected(kind: FaultKind): void {
+    this.counts.injectedFaults += 1;
+    this.injectedByKind[kind] += 1;
   }
 
   async close(): Promise<void> {
@@ -110,6 +123,7 @@ export class FunctionPool {
     const coldStart = environment.invocations === 0;
     this.counts.invocations += 1;
     if (coldStart) this.counts.coldStarts += 1;
+    if (waiting.fault !== undefined) this.countInjected(waiting.fault);
     const init = await environment.ready();
     const started = performance.now();
     let outcome: EnvironmentOutcome;
@@ -126,7 +140,7 @@ export class FunctionPool {
         logGroupName: logGroupName(spec),
         logStreamName: environment.logStreamName,
       };
-      outcome = await environment.run(waiting.eventJson, context, timeoutMs, Date.now() + timeoutMs);
+      outcome = await environment.run(waiting.eventJson, context, timeoutMs, Date.now() + timeoutMs, waiting.fault);
     }
     const durationMs = performance.now() - started;
     this.durations.add(durationMs);

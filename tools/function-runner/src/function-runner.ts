@@ -1,3 +1,5 @@
+import { createFaultInjector } from './fault-injector';
+import type { FaultRule } from './fault-rules';
 import type { FunctionSpec, FunctionStats, InvokeOptions, InvokeResult } from './function-spec';
 import { FunctionPool } from './function-pool';
 
@@ -9,6 +11,13 @@ export interface FunctionRunnerOptions {
   readonly defaultConcurrency?: number;
   readonly region?: string;
   readonly accountId?: string;
+  /**
+   * Fault drills: injected failures per function or service (`parseFaultRules(process.env.PULSE_FAULTS)`).
+   * A target that names no function or service here throws FaultRulesError.
+   */
+  readonly faults?: readonly FaultRule[];
+  /** The draw that decides each injected fault, [0, 1); Math.random by default (tests make it reproducible). */
+  readonly faultRandom?: () => number;
 }
 
 export interface FunctionRunner {
@@ -16,6 +25,9 @@ export interface FunctionRunner {
   invoke(functionNameOrArn: string, event: unknown, options?: InvokeOptions): Promise<InvokeResult>;
   stats(): Record<string, FunctionStats>;
   readonly functionNames: readonly string[];
+  /** Replaces the fault rules while running; `[]` stops injecting (what a drill does before its redrive). */
+  setFaults(rules: readonly FaultRule[]): void;
+  faults(): readonly FaultRule[];
   /** Terminates every worker; waiting and running invocations fail with `Runtime.Closed` / `Runtime.ExitError`. */
   close(): Promise<void>;
 }
@@ -28,6 +40,7 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
   const onLog = options.onLog ?? ((name: string, line: string) => process.stderr.write(`[${name}] ${line}\n`));
   const settings = { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000' };
   const pools = new Map<string, FunctionPool>();
+  const injector = createFaultInjector(options.functions, options.faults ?? [], options.faultRandom ?? Math.random);
   for (const spec of options.functions) {
     if (pools.has(spec.name)) throw new Error(`function ${spec.name} is defined twice`);
     pools.set(
@@ -54,8 +67,10 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
           name: 'RequestEntityTooLargeException',
         });
       }
-      return pool.invoke(eventJson, invokeOptions.mode);
+      return pool.invoke(eventJson, invokeOptions.mode, injector.draw(name));
     },
+    setFaults: (rules) => injector.set(rules),
+    faults: () => injector.rules(),
     stats() {
       return Object.fromEntries([...pools].map(([name, pool]) => [name, pool.stats()]));
     },

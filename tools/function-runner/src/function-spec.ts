@@ -1,3 +1,5 @@
+import type { FaultKind } from './fault-rules';
+
 /** One Pulse function as the runner needs it: where its bundle is and the limits it was declared with. */
 export interface FunctionSpec {
   /** The Lambda function name; invocations address it by this name (or by its ARN). */
@@ -44,6 +46,10 @@ export interface FunctionStats {
   readonly errors: number;
   readonly timeouts: number;
   readonly coldStarts: number;
+  /** Failures injected by fault rules (already counted in `errors`, and timeouts in `timeouts`). */
+  readonly injectedFaults: number;
+  /** The same, by kind (always set by the runner; optional so hand-made stats in other tests stay valid). */
+  readonly injectedByKind?: Readonly<Record<FaultKind, number>>;
   /** Over the most recent invocations (a bounded window). */
   readonly p50DurationMs: number;
   readonly p99DurationMs: number;

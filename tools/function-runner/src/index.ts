@@ -12,3 +12,5 @@ export type {
   InvokeResult,
   InvokeSuccess,
 } from './function-spec';
+export { parseFaultRules, checkFaultRules, FaultRulesError, FAULTS_ENV, FAULT_KINDS, EVERY_FUNCTION } from './fault-rules';
+export type { FaultKind, FaultRule } from './fault-rules';

@@ -138,9 +138,19 @@ function serialise(result) {
   }
 }
 
+/** A fault drill's stand-in for the handler (PULSE_FAULTS): it fails the way a real one would. */
+function injectedFault(message) {
+  if (message.fault === 'error') {
+    throw new Error(`Injected fault (PULSE_FAULTS): ${message.context.functionName} failed`);
+  }
+  // 'timeout': runs past the limit; the runner ends it at the declared timeout, as Lambda does.
+  return new Promise(() => undefined);
+}
+
 async function invoke(handler, message) {
   // Lambda sets the trace header per invocation; Powertools' logger reads it from the environment.
   process.env._X_AMZN_TRACE_ID = traceId();
+  if (message.fault) handler = () => injectedFault(message);
   let outcome;
   try {
     const result = await runHandler(handler, JSON.parse(message.eventJson), message.context, message.deadlineMs);

@@ -1,0 +1,253 @@
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { READINGS_STORED } from '@pulse/schemas';
+import { drillDevices, registerDrillDevices } from './drill/drill-devices';
+import { startDrillRuntime } from './drill/drill-runtime';
+import { waitForQuiet } from './drill/pipeline-quiet';
+import { sendReadings, type SendResult } from './drill/reading-sender';
+import { WORKSPACE_ROOT } from './drill/workspace-root';
+import type { ReconcileReport } from './reconcile/compare-readings';
+import { formatReconcileReport } from './reconcile/format-report';
+import { reconcile } from './reconcile/reconcile';
+import { soakRateFromBench } from './soak/bench-rate';
+import { LatencyWindow } from './soak/latency-window';
+import { p99AfterWarmup, soakGoals, type SoakGoal, type SoakWindow } from './soak/soak-goals';
+import { parseSoakArgs, SOAK_USAGE } from './soak-args';
+
+export interface SoakOptions {
+  /** How long the load is offered (default 10). */
+  readonly minutes?: number;
+  /** Readings per second; default: half the bench's measured maximum (see soakRateFromBench). */
+  readonly rate?: number;
+  /** One row per window (default 60 s: "per minute"). */
+  readonly windowSeconds?: number;
+  /** Windows before RSS is taken as the baseline (default 1). */
+  readonly warmupWindows?: number;
+  /** Pipeline seconds per real second (default 1: a soak runs in real time). */
+  readonly timeScale?: number;
+  readonly devices?: number;
+  /** Readings per POST (default 50, the cost model's gateway batch). */
+  readonly batchSize?: number;
+  /** After the load: how long to wait for everything to be stored (default 5 minutes). */
+  readonly settleTimeoutMs?: number;
+  readonly root?: string;
+  readonly stateDirectory?: string;
+  /** Where `npm run bench` writes its results (default <root>/bench/results). */
+  readonly benchResults?: string;
+  /** Progress and one line per window; stderr by default. */
+  readonly log?: (line: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface SoakResult {
+  /** Goals met, and nothing lost, doubled or dead-lettered. */
+  readonly ok: boolean;
+  readonly problems: readonly string[];
+  readonly rate: number;
+  readonly rateSource: string;
+  readonly windows: readonly SoakWindow[];
+  /** Windows cut short by the end of the load (the drain), shown but not judged. */
+  readonly partialWindow: SoakWindow | undefined;
+  readonly goals: readonly SoakGoal[];
+  /** The p99 compared with the first window after warm-up (information, not a goal). */
+  readonly afterWarmup: string | undefined;
+  readonly send: Omit<SendResult, 'acknowledged'> & { readonly acknowledged: number };
+  readonly reconcile: ReconcileReport;
+  readonly durationMs: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Steady load through the whole local runtime (in this process, no faults) for `minutes`:
+ * per window, this process's RSS and the p99 from ingest's accept to ReadingsStored; then
+ * a reconciliation. Goals: RSS growth < 10 % after warm-up, p99 within 2× its first window,
+ * no DLQ entries, nothing lost.
+ */
+export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
+  const started = Date.now();
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const minutes = options.minutes ?? 10;
+  const windowMs = (options.windowSeconds ?? 60) * 1000;
+  const timeScale = options.timeScale ?? 1;
+  const { rate, source: rateSource } =
+    options.rate !== undefined
+      ? { rate: options.rate, source: `${options.rate} readings/s (given)` }
+      : await soakRateFromBench(options.benchResults ?? join(options.root ?? WORKSPACE_ROOT, 'bench', 'results'));
+  const problems: string[] = [];
+
+  log(`soak: ${minutes} min at ${rateSource}; starting the local runtime`);
+  const drill = await startDrillRuntime({
+    timeScale,
+    ...(options.root ? { root: options.root } : {}),
+    ...(options.stateDirectory ? { stateDirectory: options.stateDirectory } : {}),
+  });
+  let stopWindows = () => undefined as void;
+  try {
+    const { runtime } = drill;
+    const target = { api: runtime.endpoints.api, apiKey: runtime.endpoints.apiKey };
+    const devices = drillDevices(options.devices ?? 20, 'soak');
+    await registerDrillDevices(target, devices, Date.now() + 120_000);
+    const since = runtime.time.clock.now();
+
+    let current = { latency: new LatencyWindow(), acknowledged: 0 };
+    const windows: SoakWindow[] = [];
+    const loadStarted = Date.now();
+    const closeWindow = (): SoakWindow => {
+      const memory = process.memoryUsage();
+      const bus = runtime.bus.dispatcher.stats();
+      const row: SoakWindow = {
+        index: windows.length + 1,
+        atSeconds: Math.round((Date.now() - loadStarted) / 1000),
+        rssMb: memory.rss / MB,
+        heapUsedMb: memory.heapUsed / MB,
+        acknowledged: current.acknowledged,
+        stored: current.latency.count,
+        p50Ms: current.latency.percentile(50),
+        p99Ms: current.latency.percentile(99),
+        backlog: bus.pending,
+        deadLettered: bus.deadLettered,
+        loadAverage: loadavg()[0],
+      };
+      current = { latency: new LatencyWindow(), acknowledged: 0 };
+      return row;
+    };
+    const unsubscribe = runtime.bus.bus.onEvent((event) => {
+      if (event.source !== READINGS_STORED.source || event['detail-type'] !== READINGS_STORED.detailType) return;
+      const data = (event.detail as { data?: { receivedAt?: unknown; readingIds?: unknown } }).data;
+      if (typeof data?.receivedAt !== 'number' || !Array.isArray(data.readingIds)) return;
+      current.latency.add((runtime.time.clock.now() - data.receivedAt) / timeScale, data.readingIds.length);
+    });
+    const timer = setInterval(() => {
+      const row = closeWindow();
+      windows.push(row);
+      log(formatWindow(row));
+    }, windowMs);
+    stopWindows = () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+
+    const count = Math.round(rate * minutes * 60);
+    const sent = await sendReadings({
+      target,
+      devices,
+      count,
+      firstTimestampMs: since - 60_000,
+      rate,
+      batchSize: options.batchSize ?? 50,
+      concurrency: 8,
+      deadline: Date.now() + minutes * 60_000 + 120_000,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onAccepted: (ids) => (current.acknowledged += ids.length),
+    });
+    const settleTimeoutMs = options.settleTimeoutMs ?? 300_000;
+    if (!(await waitForQuiet(runtime, { timeoutMs: settleTimeoutMs }))) problems.push(`the pipeline did not settle within ${settleTimeoutMs} ms after the load`);
+    clearInterval(timer);
+    const tail = closeWindow();
+    const partialWindow = tail.acknowledged + tail.stored > 0 ? tail : undefined;
+    if (partialWindow) log(`${formatWindow(partialWindow)} (the end of the load and the drain)`);
+    stopWindows();
+
+    if (sent.rejected > 0) problems.push(`${sent.rejected} readings refused with a 4xx: ${sent.rejections.join(' | ')}`);
+    if (sent.gaveUp > 0) problems.push(`${sent.gaveUp} readings never acknowledged`);
+    const report = await reconcile({ archiveDirectory: drill.archiveDirectory, dynamodbEndpoint: runtime.endpoints.dynamodb, sqsEndpoint: runtime.endpoints.sqs, since });
+    if (!report.ok || report.stored !== report.acknowledged) problems.push(`reconciliation: ${report.missing} missing, ${report.duplicated} duplicated, ${report.stored} of ${report.acknowledged} stored`);
+    const deadLetters = Math.max(report.deadLetterMessages, runtime.bus.dispatcher.stats().deadLettered);
+    const goals = soakGoals(windows, options.warmupWindows ?? 1, deadLetters);
+    for (const goal of goals) if (!goal.ok) problems.push(`${goal.name}: ${goal.detail}`);
+
+    return {
+      ok: problems.length === 0,
+      problems,
+      rate,
+      rateSource,
+      windows,
+      partialWindow,
+      goals,
+      afterWarmup: p99AfterWarmup(windows, options.warmupWindows ?? 1),
+      send: { ...sent, acknowledged: sent.acknowledged.size },
+      reconcile: report,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    stopWindows();
+    await drill.close();
+  }
+}
+
+function formatWindow(row: SoakWindow): string {
+  const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '–');
+  return (
+    `soak: window ${row.index} (${row.atSeconds} s): RSS ${row.rssMb.toFixed(0)} MB, heap ${row.heapUsedMb.toFixed(0)} MB, ` +
+    `acknowledged ${row.acknowledged}, stored ${row.stored}, p50 ${ms(row.p50Ms)}, p99 ${ms(row.p99Ms)}, backlog ${row.backlog}, load ${row.loadAverage.toFixed(1)}`
+  );
+}
+
+/** What `npm run soak` prints: the per-window table, the goals and the reconciliation. */
+export function formatSoakResult(result: SoakResult): string {
+  const rows = [...result.windows, ...(result.partialWindow ? [result.partialWindow] : [])];
+  const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+  const table = [
+    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
+    ...rows.map((r) => [
+      `${r.index}${r === result.partialWindow ? ' (end)' : ''}`,
+      String(r.atSeconds),
+      r.rssMb.toFixed(0),
+      r.heapUsedMb.toFixed(0),
+      String(r.acknowledged),
+      String(r.stored),
+      ms(r.p50Ms),
+      ms(r.p99Ms),
+      String(r.backlog),
+      r.loadAverage.toFixed(1),
+    ]),
+  ];
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  const lines = [
+    `soak at ${result.rateSource}: ${result.send.acknowledged.toLocaleString('en-US')} readings acknowledged in ${result.send.requests.toLocaleString('en-US')} requests`,
+    'accept → stored latency is ingest\'s receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender), not dynalite\'s',
+    ...table.map((row) => row.map((cell, column) => cell.padStart(widths[column])).join('  ')),
+    '',
+    ...result.goals.map((goal) => `${goal.ok ? 'met ' : 'MISSED'} ${goal.name}: ${goal.detail}`),
+    ...(result.afterWarmup ? [`info ${result.afterWarmup} (window 1 holds every execution environment's cold start)`] : []),
+    '',
+    formatReconcileReport(result.reconcile, 'reconciliation'),
+    `${result.ok ? 'PASS' : 'FAIL'}${result.ok ? '' : `: ${result.problems.join('; ')}`} (${(result.durationMs / 1000).toFixed(0)} s)`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** `npm run soak -- [--minutes N] [--rate R] …`; exit 0 when every goal is met. */
+export async function main(args: readonly string[]): Promise<number> {
+  const parsed = parseSoakArgs(args);
+  if (parsed.kind === 'help') {
+    process.stdout.write(SOAK_USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`soak: ${parsed.message}\n${SOAK_USAGE}`);
+    return 2;
+  }
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  try {
+    const result = await runSoak({ ...parsed.options, signal: abort.signal });
+    process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : formatSoakResult(result));
+    return result.ok ? 0 : 1;
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}
+
+if (require.main === module) {
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`soak: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
