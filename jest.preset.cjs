@@ -1,5 +1,7 @@
 // Shared Jest preset: SWC transpiles (type checking is the `typecheck` target's job),
 // and library aliases come from tsconfig.base.json so they are declared exactly once.
+// The SDK's notice that its 2027 releases need Node 22 would repeat in every spec that loads it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const path = require('node:path');
 const { readFileSync } = require('node:fs');
 

@@ -9,6 +9,7 @@ import { registerExplain } from './commands/explain';
 import { registerDlq } from './commands/dlq';
 import { registerReplay } from './commands/replay';
 import { registerToken } from './commands/token';
+import { registerReliability } from './commands/reliability';
 import { cliVersion } from './version';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDlq(program);
   registerReplay(program);
   registerToken(program);
+  registerReliability(program);
   return program;
 }
 

@@ -68,6 +68,8 @@ export class ExecutionEnvironment {
     });
     this.worker = new Worker(WORKER_SCRIPT, {
       env: options.env,
+      // A bundle is plain JavaScript: the parent's loaders (tsx under `npm start`) would only cost start-up time.
+      execArgv: [],
       workerData: { bundlePath: options.spec.bundlePath, handlerExport: options.spec.handlerExport },
       stdout: false,
       stderr: false,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { FAULTS_ENV, parseFaultRules } from '@pulse/function-runner';
 import type { ScenarioName } from '@pulse/simulator';
 import { LOCAL_PREFIX, type PortName } from './local-contract';
 import { startLocalRuntime, type LocalRuntime } from './local-runtime';
@@ -40,6 +41,9 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<{ ru
   const startedAt = Date.now();
   const say = (line: string) => io.err(`${line}\n`);
   if (options.build) buildBundles(io, say);
+  // Fault drills by hand: PULSE_FAULTS=transform:0.2 npm start (a bad value fails here, by entry).
+  const faults = parseFaultRules(io.env[FAULTS_ENV]);
+  if (faults.length > 0) say(`${FAULTS_ENV}: injecting ${faults.map((f) => `${f.kind} in ${f.target} ${Math.round(f.probability * 100)} %`).join(', ')}`);
 
   const runtime = await startLocalRuntime({
     root: io.root,
@@ -49,6 +53,7 @@ export async function runStart(options: StartOptions, io: StartIo): Promise<{ ru
     timeScale: options.timeScale,
     apiKey: options.apiKey,
     ...(options.alertsWebhook ? { alertsWebhookUrl: options.alertsWebhook } : {}),
+    ...(faults.length > 0 ? { functionRunner: { faults } } : {}),
     log: say,
   });
   const { endpoints } = runtime;
