@@ -38,6 +38,23 @@ describe('execution environments: warm reuse, timeouts, crashes', () => {
     expect(run.stats()['counter']).toMatchObject({ invocations: 3, coldStarts: 1, errors: 0, workers: 1, busyWorkers: 0 });
   });
 
+  it('prewarm loads one environment per function before any invocation, and the first invocation uses it', async () => {
+    // Prepare: module scope records when the bundle was loaded
+    const run = start(['early', `const loadedAt = Date.now(); exports.handler = async () => ({ loadedAt, now: Date.now() });`]);
+
+    // Act
+    run.prewarm();
+    const before = run.stats()['early'];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const outcome = await run.invoke('early', {}, { mode: 'sync' });
+
+    // Assess
+    expect(before).toMatchObject({ workers: 1, invocations: 0 });
+    expect(run.stats()['early']).toMatchObject({ workers: 1, invocations: 1 });
+    const { loadedAt, now } = (outcome.ok ? outcome.result : {}) as { loadedAt: number; now: number };
+    expect(now - loadedAt).toBeGreaterThanOrEqual(250);
+  });
+
   it('fails an invocation past its timeout as Lambda does, then replaces the environment (cold start)', async () => {
     // Prepare
     const run = start([

@@ -82,6 +82,12 @@ export class FunctionPool {
     await Promise.all([...this.live].map((environment) => environment.terminate()));
   }
 
+  /** One execution environment loaded ahead of the first invocation, as provisioned concurrency does. */
+  prewarm(): void {
+    if (this.closed || this.live.size > 0 || this.options.concurrency < 1) return;
+    this.idle.push(this.startEnvironment());
+  }
+
   private pump(): void {
     while (!this.closed && this.queue.length > 0) {
       // Most recently used first, so a burst that has passed leaves the older workers cold-idle.

@@ -24,6 +24,8 @@ export interface FunctionRunner {
   /** Never rejects for a function's failure; throws for an unknown function or an oversized payload. */
   invoke(functionNameOrArn: string, event: unknown, options?: InvokeOptions): Promise<InvokeResult>;
   stats(): Record<string, FunctionStats>;
+  /** Loads one execution environment per function now, so the first invocations are warm. */
+  prewarm(): void;
   readonly functionNames: readonly string[];
   /** Replaces the fault rules while running; `[]` stops injecting (what a drill does before its redrive). */
   setFaults(rules: readonly FaultRule[]): void;
@@ -71,6 +73,9 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
     },
     setFaults: (rules) => injector.set(rules),
     faults: () => injector.rules(),
+    prewarm() {
+      for (const pool of pools.values()) pool.prewarm();
+    },
     stats() {
       return Object.fromEntries([...pools].map(([name, pool]) => [name, pool.stats()]));
     },

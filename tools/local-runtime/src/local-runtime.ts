@@ -186,6 +186,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     attachRunner(runner);
     closers.push(() => runner.close());
+    // Load every bundle now, in the background: the first readings then meet warm functions.
+    runner.prewarm();
     channels.start();
 
     const issuer = await loadOperatorIssuer(paths.issuerKey);

@@ -59,7 +59,8 @@ export async function startSimulation(
 ): Promise<RunningSimulation> {
   const city = createCity({ zones: settings.zones, devices: settings.devices, seed: settings.seed });
   const target = { endpoint: endpoints.api, apiKey: endpoints.apiKey };
-  const registration = await registerDevices(city, target);
+  // Functions run 4 environments each: 16 requests in flight keep them busy without queueing long.
+  const registration = await registerDevices(city, target, 16);
   log(`simulator: registered ${registration.registered} devices of ${city.name}${registration.failed.length ? `, ${registration.failed.length} failed (first: ${registration.failed[0].deviceId} ${registration.failed[0].status} ${registration.failed[0].message})` : ''}`);
   const run = scenario(settings.scenario, settings.clock());
   const incident = incidentWindow(city, run);
