@@ -20,6 +20,8 @@ import type { LocalEndpoints } from './local-contract';
 
 export type Via = 'http' | 'kinesis' | 's3';
 
+const PROJECTION_GRACE_MS = 1_500;
+
 export interface SimulationSettings {
   readonly rate: number;
   readonly devices: number;
@@ -59,9 +61,17 @@ export async function startSimulation(
 ): Promise<RunningSimulation> {
   const city = createCity({ zones: settings.zones, devices: settings.devices, seed: settings.seed });
   const target = { endpoint: endpoints.api, apiKey: endpoints.apiKey };
+  // Devices are registered through ingest (enrich learns them from DeviceRegistered) while the
+  // city already runs: each device reports from its first tick after its registration, so the
+  // first zones are live within seconds (devices go round-robin over the zones).
+  const registeredAt = new Map<string, number>();
+  // Enrich learns a device from its DeviceRegistered event a moment after the 201: wait that long.
+  const projected = (deviceId: string) => Date.now() - (registeredAt.get(deviceId) ?? Infinity) >= PROJECTION_GRACE_MS;
   // Functions run 4 environments each: 16 requests in flight keep them busy without queueing long.
-  const registration = await registerDevices(city, target, 16);
-  log(`simulator: registered ${registration.registered} devices of ${city.name}${registration.failed.length ? `, ${registration.failed.length} failed (first: ${registration.failed[0].deviceId} ${registration.failed[0].status} ${registration.failed[0].message})` : ''}`);
+  void registerDevices(city, target, 16, (deviceId) => registeredAt.set(deviceId, Date.now())).then((registration) => {
+    const failed = registration.failed[0];
+    log(`simulator: registered ${registration.registered} devices of ${city.name}${failed ? `, ${registration.failed.length} failed (first: ${failed.deviceId} ${failed.status} ${failed.message})` : ''}`);
+  });
   const run = scenario(settings.scenario, settings.clock());
   const incident = incidentWindow(city, run);
   const controller = new AbortController();
@@ -76,6 +86,8 @@ export async function startSimulation(
     timeScale: settings.timeScale,
     signal: controller.signal,
     statusEveryMs: 1_000,
+    // The deliberately unregistered device always sends: its readings show ingest's ownership check.
+    include: (reading) => reading.kind === 'unregistered' || projected(reading.deviceId),
     onStatus: (status) => (latest = status),
     ...(send ? { send } : {}),
   })

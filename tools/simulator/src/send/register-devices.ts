@@ -15,7 +15,12 @@ export function registrationBody(device: Device): Record<string, unknown> {
  * Registers every registered device of the city (not the deliberately unregistered one),
  * a few at a time, so enrich learns them through DeviceRegistered like in production.
  */
-export async function registerDevices(city: City, target: ApiTarget, concurrency = 8): Promise<RegistrationResult> {
+export async function registerDevices(
+  city: City,
+  target: ApiTarget,
+  concurrency = 8,
+  onRegistered?: (deviceId: string) => void,
+): Promise<RegistrationResult> {
   const doFetch = target.fetch ?? fetch;
   const queue = city.devices.filter((d) => d.registered);
   const result: RegistrationResult = { registered: 0, failed: [] };
@@ -28,7 +33,10 @@ export async function registerDevices(city: City, target: ApiTarget, concurrency
           body: JSON.stringify(registrationBody(device)),
         });
         const text = await response.text();
-        if (response.ok) result.registered++;
+        if (response.ok) {
+          result.registered++;
+          onRegistered?.(device.deviceId);
+        }
         else result.failed.push({ deviceId: device.deviceId, status: response.status, message: text.slice(0, 200) });
       } catch (error) {
         result.failed.push({ deviceId: device.deviceId, status: 0, message: error instanceof Error ? error.message : String(error) });

@@ -69,6 +69,30 @@ describe('runSimulation', () => {
     expect(statuses.map((s) => s.sent)).toEqual([...statuses.map((s) => s.sent)].sort((a, b) => a - b));
   });
 
+  it('sends only the readings its include filter accepts (devices not yet registered wait)', async () => {
+    // Prepare
+    api = await startFakePulseApi();
+    const city = createCity({ zones: 2, devices: 10, seed: 5 });
+    const allowed = new Set(city.devices.slice(0, 4).map((d) => d.deviceId));
+
+    // Act
+    const summary = await runSimulation({
+      city,
+      scenario: scenario('calm', START, { faults: { malformed: 0, duplicate: 0 } }),
+      target: { endpoint: api.endpoint, apiKey: 'k' },
+      clock: virtualClock(0),
+      rate: 1000,
+      timeScale: 3600,
+      maxTicks: 3,
+      include: (reading) => allowed.has(reading.deviceId),
+    });
+
+    // Assess
+    expect(summary.sent).toBe(3 * allowed.size);
+    const sentDevices = api.requests.flatMap((request) => (request.body as { readings: Array<{ deviceId: string }> }).readings.map((r) => r.deviceId));
+    expect(new Set(sentDevices)).toEqual(allowed);
+  });
+
   it('keeps to the time scale when the rate allows more', async () => {
     // Prepare
     api = await startFakePulseApi();

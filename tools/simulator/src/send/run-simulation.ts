@@ -29,6 +29,8 @@ export interface SimulationOptions {
   readonly signal?: AbortSignal;
   /** Sees every readingId the API acknowledged. */
   readonly onAccepted?: PostOptions['onAccepted'];
+  /** Only readings it accepts are sent (e.g. devices registered so far); every reading by default. */
+  readonly include?: (reading: SimReading) => boolean;
   /** Sends one gateway batch another way (Kinesis, S3 drops); the HTTP API by default. */
   readonly send?: (batch: readonly SimReading[]) => Promise<SendCounts>;
 }
@@ -75,7 +77,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     await sleepUntil(clock, realStart + ticks * realMsPerTick);
     if (done()) break;
     simulatedMs = scenario.startMs + ticks * city.intervalMs;
-    for (const batch of gatewayBatches(readingsAt(city, simulatedMs, scenario), options.maxBatch)) {
+    const readings = readingsAt(city, simulatedMs, scenario);
+    for (const batch of gatewayBatches(options.include ? readings.filter(options.include) : readings, options.maxBatch)) {
       nextSendAt = Math.max(nextSendAt, clock.now());
       await sleepUntil(clock, nextSendAt);
       nextSendAt += (batch.length / options.rate) * 1000;
