@@ -6,6 +6,7 @@ import {
   dropS3Readings,
   formatStatus,
   incidentWindow,
+  postReadings,
   putKinesisReadings,
   realClock,
   registerDevices,
@@ -16,6 +17,7 @@ import {
   type SimReading,
   type SimulationStatus,
 } from '@pulse/simulator';
+import { deviceArrivals } from './device-arrivals';
 import type { LocalEndpoints } from './local-contract';
 
 export type Via = 'http' | 'kinesis' | 's3';
@@ -31,7 +33,7 @@ export interface SimulationSettings {
   readonly seed: number;
   /** Pipeline seconds per real second: the city runs on the pipeline's compressed time. */
   readonly timeScale: number;
-  /** The pipeline's clock: the city starts at its time once the devices are registered. */
+  /** The pipeline's clock: the city starts at its time (its devices join as they register). */
   readonly clock: () => number;
 }
 
@@ -61,21 +63,22 @@ export async function startSimulation(
 ): Promise<RunningSimulation> {
   const city = createCity({ zones: settings.zones, devices: settings.devices, seed: settings.seed });
   const target = { endpoint: endpoints.api, apiKey: endpoints.apiKey };
-  // Devices are registered through ingest (enrich learns them from DeviceRegistered) while the
-  // city already runs: each device reports from its first tick after its registration, so the
-  // first zones are live within seconds (devices go round-robin over the zones).
-  const registeredAt = new Map<string, number>();
-  // Enrich learns a device from its DeviceRegistered event a moment after the 201: wait that long.
-  const projected = (deviceId: string) => Date.now() - (registeredAt.get(deviceId) ?? Infinity) >= PROJECTION_GRACE_MS;
+  // Devices register through ingest (enrich learns them from DeviceRegistered) while the city runs.
+  const run = scenario(settings.scenario, settings.clock());
+  const incident = incidentWindow(city, run);
+  const { send, close } = sender(endpoints, names, settings.via);
+  const sendBatch = send ?? ((batch: readonly SimReading[]) => postReadings(batch, { target, clock: realClock }));
+  const arrivals = deviceArrivals(city, run, sendBatch, PROJECTION_GRACE_MS);
+  let catchingUp: Promise<void> = Promise.resolve();
+  const catchUpTimer = setInterval(() => {
+    catchingUp = catchingUp.then(() => arrivals.catchUp()).catch(() => undefined);
+  }, 500);
   // Functions run 4 environments each: 16 requests in flight keep them busy without queueing long.
-  void registerDevices(city, target, 16, (deviceId) => registeredAt.set(deviceId, Date.now())).then((registration) => {
+  void registerDevices(city, target, 16, arrivals.registered).then((registration) => {
     const failed = registration.failed[0];
     log(`simulator: registered ${registration.registered} devices of ${city.name}${failed ? `, ${registration.failed.length} failed (first: ${failed.deviceId} ${failed.status} ${failed.message})` : ''}`);
   });
-  const run = scenario(settings.scenario, settings.clock());
-  const incident = incidentWindow(city, run);
   const controller = new AbortController();
-  const { send, close } = sender(endpoints, names, settings.via);
   let latest: SimulationStatus | undefined;
   const done = runSimulation({
     city,
@@ -86,8 +89,7 @@ export async function startSimulation(
     timeScale: settings.timeScale,
     signal: controller.signal,
     statusEveryMs: 1_000,
-    // The deliberately unregistered device always sends: its readings show ingest's ownership check.
-    include: (reading) => reading.kind === 'unregistered' || projected(reading.deviceId),
+    include: arrivals.include,
     onStatus: (status) => (latest = status),
     ...(send ? { send } : {}),
   })
@@ -96,7 +98,11 @@ export async function startSimulation(
       log(`simulator stopped: ${error instanceof Error ? error.message : String(error)}`);
       return latest;
     })
-    .finally(close);
+    .finally(async () => {
+      clearInterval(catchUpTimer);
+      await catchingUp;
+      close();
+    });
   return {
     incident,
     status: () => latest,
