@@ -97,4 +97,9 @@ describe('timestampToEpochMs', () => {
       expect(epochMs).toBeUndefined();
     },
   );
+  it('calls a parsed time before 1970 too old, not malformed', () => {
+    // Ingest parses '1969-12-31T23:59:59.998Z' to -2 and checks the window on that number.
+    expect(checkTimestampWindow(-2, Date.UTC(2026, 0, 1))).toEqual(expect.objectContaining({ path: 'timestamp', rule: 'timestampWindow' }));
+    expect(checkTimestampWindow(1.5, Date.UTC(2026, 0, 1))).toEqual(expect.objectContaining({ rule: 'format' }));
+  });
 });

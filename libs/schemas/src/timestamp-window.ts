@@ -24,7 +24,8 @@ export function checkTimestampWindow(
   window: TimestampWindow = TIMESTAMP_WINDOW,
   path = 'timestamp',
 ): ValidationIssue | undefined {
-  const epochMs = timestampToEpochMs(timestamp);
+  // A number is already epoch ms (ingest passes the parsed value): before 1970 is simply too old.
+  const epochMs = typeof timestamp === 'number' ? (Number.isSafeInteger(timestamp) ? timestamp : undefined) : timestampToEpochMs(timestamp);
   if (epochMs === undefined) {
     return { path, rule: 'format', message: 'must be an ISO-8601 date-time with a zone or integer epoch milliseconds' };
   }

@@ -1,10 +1,8 @@
-// Awaiting a fix in Pulse (see the README, "Findings"): rename to *.spec.ts once it passes.
-// A well-formed ISO-8601 time before 1970 is refused with rule 'format' and the message
-// "must be an ISO-8601 date-time with a zone", which it is; it is simply too old.
-import { callApi } from '../api-client';
-import { registerDevices } from '../devices';
-import type { PulseErrorBody } from '../error-body';
-import { startRuntimeUnderTest, type RuntimeUnderTest } from '../runtime-under-test';
+// A well-formed ISO-8601 time before 1970 is refused as too old (rule timestampWindow), not as malformed.
+import { callApi } from './api-client';
+import { registerDevices } from './devices';
+import type { PulseErrorBody } from './error-body';
+import { startRuntimeUnderTest, type RuntimeUnderTest } from './runtime-under-test';
 
 let under: RuntimeUnderTest;
 
