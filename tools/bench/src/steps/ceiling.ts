@@ -7,7 +7,7 @@ import type { Step, StepContext, StepResult } from '../harness/step';
 import { dynamoItemBytes } from '../measure/dynamodb-item-size';
 import { fmt, spread, table } from '../report/markdown-format';
 import { benchCity } from '../world/city-traffic';
-import { startDynaliteProcess } from '../world/dynalite-child';
+import { startLocalDynamoDb } from '@pulse/service-kit/testing';
 import { readingItems } from './reading-items';
 import { declaredTable } from './stored-items';
 
@@ -37,7 +37,7 @@ export function ceilingStep(): Step {
 
 async function runCeiling(context: StepContext): Promise<StepResult> {
   const plan = context.options.quick ? { warmup: 1, runs: 3, items: 3_000 } : { warmup: 1, runs: 5, items: 10_000 };
-  const dynamo = await startDynaliteProcess();
+  const dynamo = await startLocalDynamoDb({ childProcess: true });
   try {
     const tables = await dynamo.createTables([declaredTable(FIVE_SERVICES, 'persist', 'Readings')]);
     const bench = benchCity(4, 50, Date.now() - 2 * 86_400_000);

@@ -4,11 +4,10 @@ import { fleetAdmin, FleetsTable } from '@pulse/ingest';
 import { FIVE_SERVICES, startLocalBus, type LocalBus } from '@pulse/local-bus';
 import { DeviceRegisteredV1 } from '@pulse/schemas';
 import type { ApiKeyAuthorizerContext, ServiceDeclaration } from '@pulse/service-kit';
-import { httpApiEvent, type LocalDynamoDb } from '@pulse/service-kit/testing';
+import { httpApiEvent, startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
 import { registrationBody } from '@pulse/simulator';
 import { BusRecorder } from './bus-recorder';
 import { benchCity, type BenchCity } from './city-traffic';
-import { startDynaliteProcess } from './dynalite-child';
 import { benchFunctions, functionEnvironment, type BenchFunction, type LocalEndpoints } from './function-environment';
 import { FunctionHost } from './function-host';
 import { INGEST_LIMIT_OVERRIDES } from './ingest-limit';
@@ -60,7 +59,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     for (const step of closers.splice(0).reverse()) await step().catch((error: unknown) => options.log(`closing: ${String(error)}`));
   };
   try {
-    const dynamo = await startDynaliteProcess();
+    const dynamo = await startLocalDynamoDb({ childProcess: true });
     closers.push(() => dynamo.close());
     const tables = await dynamo.createTables(services.flatMap((s) => s.tables ?? []));
 
