@@ -11,6 +11,7 @@ import { readAcknowledged } from './reconcile/acknowledged-readings';
 import type { ReconcileReport } from './reconcile/compare-readings';
 import { formatReconcileReport } from './reconcile/format-report';
 import { reconcile } from './reconcile/reconcile';
+import { runAsScript, runDrillCli } from './drill/drill-cli';
 
 export interface ChaosOptions {
   /** Readings sent through the HTTP API (default 100,000). */
@@ -239,35 +240,8 @@ export function formatChaosResult(result: ChaosResult): string {
 }
 
 /** `npm run chaos -- [--quick] [--readings N] [--faults SPEC] …`; exit 0 when every goal is met. */
-export async function main(args: readonly string[]): Promise<number> {
-  const parsed = parseChaosArgs(args);
-  if (parsed.kind === 'help') {
-    process.stdout.write(CHAOS_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    process.stderr.write(`chaos: ${parsed.message}\n${CHAOS_USAGE}`);
-    return 2;
-  }
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  process.once('SIGINT', stop);
-  try {
-    const result = await runChaos({ ...parsed.options, signal: abort.signal });
-    process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : formatChaosResult(result));
-    return result.ok ? 0 : 1;
-  } finally {
-    process.off('SIGINT', stop);
-  }
+export function main(args: readonly string[]): Promise<number> {
+  return runDrillCli({ name: 'chaos', usage: CHAOS_USAGE, parse: parseChaosArgs, run: runChaos, format: formatChaosResult }, args);
 }
 
-if (require.main === module) {
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`chaos: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript('chaos', main);

@@ -13,6 +13,7 @@ import { soakRateFromBench } from './soak/bench-rate';
 import { LatencyWindow } from './soak/latency-window';
 import { p99AfterWarmup, soakGoals, type SoakGoal, type SoakWindow } from './soak/soak-goals';
 import { parseSoakArgs, SOAK_USAGE } from './soak-args';
+import { runAsScript, runDrillCli } from './drill/drill-cli';
 
 export interface SoakOptions {
   /** How long the load is offered (default 10). */
@@ -219,35 +220,8 @@ export function formatSoakResult(result: SoakResult): string {
 }
 
 /** `npm run soak -- [--minutes N] [--rate R] …`; exit 0 when every goal is met. */
-export async function main(args: readonly string[]): Promise<number> {
-  const parsed = parseSoakArgs(args);
-  if (parsed.kind === 'help') {
-    process.stdout.write(SOAK_USAGE);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    process.stderr.write(`soak: ${parsed.message}\n${SOAK_USAGE}`);
-    return 2;
-  }
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  process.once('SIGINT', stop);
-  try {
-    const result = await runSoak({ ...parsed.options, signal: abort.signal });
-    process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : formatSoakResult(result));
-    return result.ok ? 0 : 1;
-  } finally {
-    process.off('SIGINT', stop);
-  }
+export function main(args: readonly string[]): Promise<number> {
+  return runDrillCli({ name: 'soak', usage: SOAK_USAGE, parse: parseSoakArgs, run: runSoak, format: formatSoakResult }, args);
 }
 
-if (require.main === module) {
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`soak: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsScript('soak', main);
