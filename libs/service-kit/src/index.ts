@@ -63,6 +63,7 @@ export { fullJitterDelay, type BackoffOptions } from './publisher/backoff';
 
 // Powertools wiring
 export { createPowertools, END_TO_END_LATENCY_METRIC, METRICS_NAMESPACE, type Powertools, type PowertoolsOptions } from './powertools/powertools';
+export { createTracer, disabledTracer, tracingWanted, TRACER_PACKAGE, type PulseTracer } from './powertools/tracing';
 export { wrapHandler, type HandlerCore, type WrapOptions } from './powertools/wrap-handler';
 export { correlationIdOf, setCorrelationId, CORRELATION_ID_HEADER, CORRELATION_ID_KEY } from './powertools/correlation-id';
 

@@ -41,8 +41,37 @@ describe('function build convention', () => {
     expect(statSync(bundle).size / lines).toBeGreaterThan(1_000);
   });
 
-  it('exports a handler that runs in a plain Node process', async () => {
-    const loaded = (await import(bundle)) as { handler: (event: { name: string }) => Promise<unknown> };
-    await expect(loaded.handler({ name: 'pulse' })).resolves.toEqual({ message: 'hello, pulse', sdkBundled: true });
+  it('exports a handler that runs in a plain Node process, with credentials from the environment as Lambda gives them', async () => {
+    const loaded = (await import(bundle)) as { handler: (event: { name: string; trace?: boolean }) => Promise<Record<string, unknown>> };
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDFIXTURE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'fixture-secret';
+    try {
+      await expect(loaded.handler({ name: 'pulse' })).resolves.toEqual({ message: 'hello, pulse', sdkBundled: true, credentials: 'AKIDFIXTURE' });
+    } finally {
+      restore('AWS_ACCESS_KEY_ID', saved.id);
+      restore('AWS_SECRET_ACCESS_KEY', saved.secret);
+    }
+  });
+
+  it("keeps only the environment's credentials: the SDK's default chain (SSO, INI files, web identity with STS) is not bundled", () => {
+    const code = readFileSync(bundle, 'utf8');
+    for (const provider of ['credential-provider-sso', 'credential-provider-ini', 'credential-provider-web-identity']) {
+      expect(code.includes(provider)).toBe(false);
+    }
+  });
+
+  it("ships Powertools' Tracer (with the X-Ray SDK) beside index.js, required on demand", async () => {
+    const beside = join(workspace.root, 'dist/apps/alpha/hello/node_modules/@aws-lambda-powertools/tracer/index.js');
+    const code = readFileSync(bundle, 'utf8');
+    expect(code.includes('AWS_XRAY_CONTEXT_MISSING')).toBe(false);
+    expect(readFileSync(beside, 'utf8').includes('AWS_XRAY_CONTEXT_MISSING')).toBe(true);
+    const loaded = (await import(bundle)) as { handler: (event: { name: string; trace?: boolean }) => Promise<Record<string, unknown>> };
+    await expect(loaded.handler({ name: 'pulse', trace: true })).resolves.toMatchObject({ tracer: beside });
   });
 });
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}

@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 
 export const workspaceRoot = join(__dirname, '..', '..', '..');
 const fixtureRoot = join(__dirname, '..', '__fixtures__', 'workspace');
+/** nx.json's function builds read their esbuild settings from here. */
+const LAMBDA_BUNDLE_CONFIG_DIR = 'tools/nx-plugin/esbuild';
 
 export interface FixtureWorkspace {
   root: string;
@@ -21,6 +23,7 @@ export function createFixtureWorkspace(): FixtureWorkspace {
   cpSync(fixtureRoot, root, { recursive: true });
   symlinkSync(join(workspaceRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   cpSync(join(workspaceRoot, 'nx.json'), join(root, 'nx.json'));
+  cpSync(join(workspaceRoot, LAMBDA_BUNDLE_CONFIG_DIR), join(root, LAMBDA_BUNDLE_CONFIG_DIR), { recursive: true });
   const base = JSON.parse(readFileSync(join(workspaceRoot, 'tsconfig.base.json'), 'utf8'));
   base.compilerOptions.paths = JSON.parse(readFileSync(join(root, 'paths.json'), 'utf8'));
   writeFileSync(join(root, 'tsconfig.base.json'), JSON.stringify(base, null, 2));

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import { createTracer, type PulseTracer } from './tracing';
 
 /** Every Pulse metric lives in one CloudWatch namespace, split by the `service` dimension. */
 export const METRICS_NAMESPACE = 'Pulse';
@@ -10,7 +10,8 @@ export const END_TO_END_LATENCY_METRIC = 'EndToEndLatency';
 export interface Powertools {
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly tracer: Tracer;
+  /** Powertools' Tracer when tracing is on; a no-op otherwise (the X-Ray SDK is then never loaded). */
+  readonly tracer: PulseTracer;
 }
 
 export interface PowertoolsOptions {
@@ -32,6 +33,6 @@ export function createPowertools(options: PowertoolsOptions): Powertools {
   return {
     logger: new Logger({ serviceName, ...(options.logLevel ? { logLevel: options.logLevel } : {}) }),
     metrics: new Metrics({ namespace: options.namespace ?? METRICS_NAMESPACE, serviceName }),
-    tracer: new Tracer({ serviceName, ...(options.tracingEnabled === false ? { enabled: false } : {}) }),
+    tracer: createTracer(serviceName, options.tracingEnabled),
   };
 }

@@ -31,8 +31,11 @@ interface NxEsbuildOptions {
   format?: Format[];
   target?: string;
   minify?: boolean;
-  esbuildOptions?: { legalComments?: BuildOptions['legalComments']; mainFields?: string[] };
+  /** The shared esbuild settings of every function bundle (alias, external, mainFields…). */
+  esbuildConfig?: string;
 }
+
+type SharedBundleOptions = Pick<BuildOptions, 'legalComments' | 'mainFields' | 'alias' | 'external'>;
 
 /**
  * Where each bundle's bytes go: the bundles rebuilt in one esbuild call with the build's own
@@ -43,6 +46,7 @@ export async function bundleComposition(root: string, entries: readonly BundleEn
   if (entries.length === 0) return [];
   const nx = JSON.parse(readFileSync(path.join(root, 'nx.json'), 'utf8')) as { targetDefaults?: Record<string, { options?: NxEsbuildOptions }> };
   const defaults = nx.targetDefaults?.['@nx/esbuild:esbuild']?.options ?? {};
+  const shared = sharedBundleOptions(root, defaults.esbuildConfig);
   const entryPoints = Object.fromEntries(entries.map((e) => [e.functionName, path.join(root, entryFile(root, e))]));
   const outdir = await mkdtemp(path.join(tmpdir(), 'pulse-bench-meta-'));
   try {
@@ -58,8 +62,10 @@ export async function bundleComposition(root: string, entries: readonly BundleEn
       format: defaults.format?.[0] ?? 'cjs',
       target: defaults.target ?? 'node22',
       minify: defaults.minify ?? true,
-      legalComments: defaults.esbuildOptions?.legalComments ?? 'none',
-      mainFields: defaults.esbuildOptions?.mainFields ?? ['module', 'main'],
+      legalComments: shared.legalComments ?? 'none',
+      mainFields: shared.mainFields ?? ['module', 'main'],
+      ...(shared.alias ? { alias: shared.alias } : {}),
+      ...(shared.external ? { external: shared.external } : {}),
       tsconfig: path.join(root, 'tsconfig.base.json'),
     });
     return entries.map((entry) => {
@@ -82,6 +88,13 @@ export async function bundleComposition(root: string, entries: readonly BundleEn
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
+}
+
+/** The settings the real build takes from nx.json's `esbuildConfig` module (its plugins aside). */
+function sharedBundleOptions(root: string, configFile: string | undefined): SharedBundleOptions {
+  if (!configFile) return {};
+  const { legalComments, mainFields, alias, external } = require(path.join(root, configFile)) as SharedBundleOptions;
+  return { legalComments, mainFields, alias, external };
 }
 
 /** `node_modules/@smithy/core/dist-es/x.js` → `@smithy/core`; `libs/schemas/src/x.ts` → `libs/schemas`. */
