@@ -21,3 +21,6 @@ export { fitLinear, valueAt, type HopMeasurement, type Linear, type Measured } f
 export { loadPrices, PRICES_FILE, type Prices } from './cost/prices';
 export { REFERENCE_WORKLOAD, workloadWith, type Workload } from './cost/workload';
 export { main } from './main';
+export { tradeOffs, lineChanges, type TradeOff } from './cost/trade-offs';
+export { DESIGN_ALTERNATIVES, combined, type DesignAlternative } from './cost/design-alternatives';
+export { AS_DESIGNED, type DesignChoices } from './cost/design-choices';

@@ -1,72 +1,8 @@
+import { HOUR, MEASURED, MEASURED_WITH_INGEST, ZERO_PRICES } from './__fixtures__/cost-inputs';
 import { byCategory, costModel, type CostLine, type DesignCost } from './cost-model';
-import type { Measured } from './measured';
+import { AS_DESIGNED } from './design-choices';
 import type { Prices } from './prices';
-import { REFERENCE_WORKLOAD, workloadWith, type Workload } from './workload';
-
-// Small round numbers, so every expectation below is computed by hand in its comment.
-const ZERO_PRICES: Prices = {
-  asOf: '2000-01-01',
-  region: 'test',
-  currency: 'USD',
-  lambda: { perMillionRequests: 0, perGbSecondArm64: 0 },
-  eventbridge: { customEventsPerMillion: 0, chunkBytes: 1000, apiDestinationInvocationsPerMillion: 0, archivePerGbMonth: 0, archiveIngestPerGb: 0 },
-  apiGatewayHttpApi: { perMillionRequestsFirst300M: 0, requestBytesPerUnit: 1000 },
-  dynamodbOnDemand: { perMillionWriteRequestUnits: 0, perMillionReadRequestUnits: 0, storagePerGbMonth: 0, writeUnitBytes: 1024, readUnitBytes: 4096, pitrPerGbMonth: 0 },
-  sqsStandard: { perMillionRequests: 0 },
-  sns: { perMillionPublishes: 0 },
-  kinesisOnDemand: { perStreamHour: 0 },
-  cloudwatch: { logsIngestPerGb: 0, logsStoragePerGbMonth: 0, customMetricPerMonthFirst10k: 0, alarmPerMonth: 0 },
-  xray: { perMillionTracesRecorded: 0 },
-  kms: { perKeyMonth: 0 },
-};
-
-/** One hour of 1 reading/s (3,600 readings) in batches of 10 (360 batches). */
-const HOUR: Workload = {
-  ...REFERENCE_WORKLOAD,
-  readingsPerSecond: 1,
-  batchSize: 10,
-  retentionDays: 1,
-  hoursPerMonth: 1,
-  zonesPerBatch: 1,
-  zonedFraction: 0.5,
-  reportIntervalSeconds: 10,
-  warmContainers: 2,
-  awsCallLatencyMs: 10,
-  lambdaFullVcpuMb: 1024,
-  apiKeys: 0,
-  logRetentionDays: 1,
-  archiveRetentionDays: 1,
-  pointInTimeRecovery: false,
-  platformLogBytesPerInvocation: 0,
-  logEventOverheadBytes: 0,
-  dynamoItemOverheadBytes: 100,
-  xrayReservoirPerSecond: 1,
-  xraySampleRate: 0.5,
-};
-
-const MEASURED: Measured = {
-  hops: [
-    {
-      service: 'transform',
-      functionName: 'normalize-readings',
-      memoryMb: 512,
-      cpuMs: { fixed: 2, perReading: 0.4 },
-      callRounds: { fixed: 1, perReading: 0 },
-      logBytes: { fixed: 100, perReading: 10 },
-      logLines: { fixed: 2, perReading: 0 },
-      publishes: { detailType: 'ReadingsNormalized', entryBytes: { fixed: 500, perReading: 60 } },
-    },
-  ],
-  requestBytesPerReading: 150,
-  readingItem: { tableBytes: 924, tableWru: 1, indexBytes: 412, indexWru: 1 },
-  zoneStatusWru: 1,
-  alertStateWritesPerZone: 0.5,
-  alertEventsPerReading: 0.001,
-  metricSeries: 7,
-  alarmMetrics: 5,
-  kinesisStreams: 1,
-  cacheTtlSeconds: { ownership: 60, devices: 60, authorizer: 300 },
-};
+import { workloadWith } from './workload';
 
 const line = (cost: DesignCost, item: string): CostLine => {
   const found = cost.lines.find((l) => l.item.startsWith(item));
@@ -127,6 +63,32 @@ describe('costModel', () => {
     // Naive: a single reading has a zone half the time → 0.5 status writes per reading
     expect(line(naive, 'writes: ZoneStatus').quantity).toBe(1800);
     expect(line(naive, 'writes: Readings').quantity).toBe(3600);
+  });
+
+  it('writes the shared rate-limit item once per HTTP request', () => {
+    // Prepare: $1 per million WRU
+    const prices = priced({ dynamodbOnDemand: { ...ZERO_PRICES.dynamodbOnDemand, perMillionWriteRequestUnits: 1 } });
+    // Act
+    const { deployed, naive } = costModel(HOUR, prices, MEASURED);
+    // Assess: 360 batches = 360 requests × 1 WRU; naive: a request per reading
+    expect(line(deployed, 'writes: RateLimits').quantity).toBe(360);
+    expect(line(deployed, 'writes: RateLimits').monthlyUsd).toBeCloseTo(0.00036, 10);
+    expect(line(naive, 'writes: RateLimits').quantity).toBe(3600);
+  });
+
+  it('archives every published event as designed, and only the chosen detail-types when told', () => {
+    // Prepare: $1 per GB ingested
+    const prices = priced({ eventbridge: { ...ZERO_PRICES.eventbridge, archiveIngestPerGb: 1 } });
+    // Act
+    const all = costModel(HOUR, prices, MEASURED_WITH_INGEST).deployed;
+    const received = costModel(HOUR, prices, MEASURED_WITH_INGEST, { ...AS_DESIGNED, archivedDetailTypes: ['ReadingsReceived'] }).deployed;
+    // Assess: 360 batches × (200 + 100 × 10 = 1,200 B ReadingsReceived + 1,100 B ReadingsNormalized)
+    expect(line(all, 'archive ingest (every event)').quantity).toBeCloseTo((360 * 2300) / 1024 ** 3, 15);
+    expect(line(received, 'archive ingest (ReadingsReceived)').quantity).toBeCloseTo((360 * 1200) / 1024 ** 3, 15);
+  });
+
+  it('refuses to archive a detail-type no hop publishes (a misspelling would archive nothing)', () => {
+    expect(() => costModel(HOUR, ZERO_PRICES, MEASURED, { ...AS_DESIGNED, archivedDetailTypes: ['ReadingReceived'] })).toThrow(/ReadingReceived/);
   });
 
   it('bills device-cache misses as eventually consistent reads and AlertState as consistent ones', () => {

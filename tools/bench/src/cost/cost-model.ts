@@ -1,5 +1,7 @@
+import { AS_DESIGNED, type DesignChoices } from './design-choices';
 import { valueAt, type Measured } from './measured';
 import type { Prices } from './prices';
+import { readingsStorage } from './readings-storage';
 import type { Workload } from './workload';
 
 export type CostCategory = 'API Gateway' | 'Lambda' | 'EventBridge' | 'DynamoDB' | 'CloudWatch' | 'X-Ray' | 'SNS' | 'Kinesis' | 'KMS' | 'SQS';
@@ -25,6 +27,8 @@ export interface DesignCost {
 
 export interface CostReport {
   readonly workload: Workload;
+  /** The data model and archive priced, for both designs. */
+  readonly choices: DesignChoices;
   readonly pricesAsOf: string;
   readonly readingsPerMonth: number;
   readonly deployed: DesignCost;
@@ -39,18 +43,28 @@ const MILLION = 1e6;
 /**
  * Monthly cost of the deployed design (every hop carries the gateway's batch: one event and
  * one invocation per batch per hop) and of the naive design (one event and one invocation per
- * reading) for the same workload. Pure: prices, measurements and workload in, bill out.
+ * reading) for the same workload, both with the same data model and archive (`choices`).
+ * Pure: prices, measurements, workload and choices in, bill out.
  */
-export function costModel(workload: Workload, prices: Prices, measured: Measured): CostReport {
+export function costModel(workload: Workload, prices: Prices, measured: Measured, choices: DesignChoices = AS_DESIGNED): CostReport {
+  checkArchivedDetailTypes(choices, measured);
   const seconds = workload.hoursPerMonth * 3600;
   const readingsPerMonth = workload.readingsPerSecond * seconds;
-  const deployed = designCost('batched', workload.batchSize, workload.zonesPerBatch, workload, prices, measured);
+  const deployed = designCost('batched', workload.batchSize, workload.zonesPerBatch, workload, prices, measured, choices);
   // One reading per batch: at most one zone, and only when the reading has one.
-  const naive = designCost('naive', 1, Math.min(workload.zonesPerBatch, workload.zonedFraction), workload, prices, measured);
-  return { workload, pricesAsOf: prices.asOf, readingsPerMonth, deployed, naive, ratioToNaive: deployed.monthlyUsd / naive.monthlyUsd };
+  const naive = designCost('naive', 1, Math.min(workload.zonesPerBatch, workload.zonedFraction), workload, prices, measured, choices);
+  return { workload, choices, pricesAsOf: prices.asOf, readingsPerMonth, deployed, naive, ratioToNaive: deployed.monthlyUsd / naive.monthlyUsd };
 }
 
-function designCost(design: DesignCost['design'], batchSize: number, zonesPerBatch: number, w: Workload, p: Prices, m: Measured): DesignCost {
+/** A detail-type no hop publishes is a misspelling: it would silently archive nothing. */
+function checkArchivedDetailTypes(choices: DesignChoices, m: Measured): void {
+  if (choices.archivedDetailTypes === 'all') return;
+  const published = new Set(m.hops.flatMap((hop) => (hop.publishes ? [hop.publishes.detailType] : [])));
+  const unknown = choices.archivedDetailTypes.filter((type) => !published.has(type));
+  if (unknown.length > 0) throw new Error(`archived detail-type(s) no hop publishes: ${unknown.join(', ')} (published: ${[...published].join(', ')})`);
+}
+
+function designCost(design: DesignCost['design'], batchSize: number, zonesPerBatch: number, w: Workload, p: Prices, m: Measured, c: DesignChoices): DesignCost {
   const seconds = w.hoursPerMonth * 3600;
   const daysPerMonth = w.hoursPerMonth / 24;
   const readings = w.readingsPerSecond * seconds;
@@ -66,7 +80,7 @@ function designCost(design: DesignCost['design'], batchSize: number, zonesPerBat
   add('Lambda', 'requests: authorize-api-key (cached per key)', (w.apiKeys * seconds) / m.cacheTtlSeconds.authorizer, 'requests', p.lambda.perMillionRequests / MILLION);
 
   // Lambda and EventBridge, hop by hop.
-  let publishedBytes = 0;
+  let archivedBytes = 0;
   let logBytes = 0;
   for (const hop of m.hops) {
     const cpuShare = Math.min(1, hop.memoryMb / w.lambdaFullVcpuMb);
@@ -76,7 +90,7 @@ function designCost(design: DesignCost['design'], batchSize: number, zonesPerBat
     if (hop.publishes) {
       const entryBytes = valueAt(hop.publishes.entryBytes, batchSize);
       add('EventBridge', `events: ${hop.publishes.detailType}`, batches * Math.ceil(entryBytes / p.eventbridge.chunkBytes), '64 KB chunks', p.eventbridge.customEventsPerMillion / MILLION);
-      publishedBytes += batches * entryBytes;
+      if (c.archivedDetailTypes === 'all' || c.archivedDetailTypes.includes(hop.publishes.detailType)) archivedBytes += batches * entryBytes;
     }
     const perInvocationLog = valueAt(hop.logBytes, batchSize) + valueAt(hop.logLines, batchSize) * w.logEventOverheadBytes + w.platformLogBytesPerInvocation;
     add('CloudWatch', `logs ingested: ${hop.functionName}`, (batches * perInvocationLog) / GIB, 'GB', p.cloudwatch.logsIngestPerGb);
@@ -88,14 +102,17 @@ function designCost(design: DesignCost['design'], batchSize: number, zonesPerBat
   add('EventBridge', 'events: AlertRaised / AlertResolved', alertEvents, 'events', p.eventbridge.customEventsPerMillion / MILLION);
   add('EventBridge', 'API destination (alerts webhook)', alertEvents, 'invocations', p.eventbridge.apiDestinationInvocationsPerMillion / MILLION);
   add('SNS', 'publishes (alerts + pager topics)', alertEvents * 2, 'publishes', p.sns.perMillionPublishes / MILLION);
-  add('EventBridge', 'archive ingest (every event)', publishedBytes / GIB, 'GB', p.eventbridge.archiveIngestPerGb);
-  add('EventBridge', `archive storage (${w.archiveRetentionDays} days)`, ((publishedBytes / GIB) * w.archiveRetentionDays) / daysPerMonth, 'GB-month', p.eventbridge.archivePerGbMonth);
+  const archived = c.archivedDetailTypes === 'all' ? 'every event' : c.archivedDetailTypes.join(', ');
+  add('EventBridge', `archive ingest (${archived})`, archivedBytes / GIB, 'GB', p.eventbridge.archiveIngestPerGb);
+  add('EventBridge', `archive storage (${w.archiveRetentionDays} days)`, ((archivedBytes / GIB) * w.archiveRetentionDays) / daysPerMonth, 'GB-month', p.eventbridge.archivePerGbMonth);
 
-  // DynamoDB writes: every reading in the table, zoned ones again in byZone; one status per zone per batch.
+  // DynamoDB writes: the readings as the layout stores them; one status per zone per batch.
   const wru = p.dynamodbOnDemand.perMillionWriteRequestUnits / MILLION;
   const rru = p.dynamodbOnDemand.perMillionReadRequestUnits / MILLION;
-  add('DynamoDB', 'writes: Readings', readings * m.readingItem.tableWru, 'WRU', wru);
-  add('DynamoDB', 'writes: Readings byZone index', readings * w.zonedFraction * m.readingItem.indexWru, 'WRU', wru);
+  const stored = readingsStorage(c.readingsLayout, { readings, batches, batchSize, zonesPerBatch }, w, p, m);
+  for (const l of stored.writes) add('DynamoDB', l.item, l.quantity, l.unit, l.unitPriceUsd);
+  // Ingest's shared per-fleet rate limit: one conditional UpdateItem of a small item per request.
+  add('DynamoDB', 'writes: RateLimits (one conditional write per HTTP request)', batches * w.rateLimitWritesPerRequest, 'WRU', wru);
   add('DynamoDB', 'writes: ZoneStatus (one per zone per batch)', batches * zonesPerBatch * m.zoneStatusWru, 'WRU', wru);
   add('DynamoDB', 'writes: AlertState', batches * zonesPerBatch * m.alertStateWritesPerZone, 'WRU', wru);
   add('DynamoDB', 'writes: Alerts (+ byStatus, byZone)', alertEvents * 3, 'WRU', wru);
@@ -108,11 +125,7 @@ function designCost(design: DesignCost['design'], batchSize: number, zonesPerBat
   add('DynamoDB', 'reads: AlertState (consistent, per zone per batch)', batches * zonesPerBatch, 'RRU', rru);
 
   // Storage at steady state: retentionDays of readings, 100 bytes of overhead per item and index entry.
-  const stored = w.readingsPerSecond * w.retentionDays * 86_400;
-  const tableGb = (stored * (m.readingItem.tableBytes + w.dynamoItemOverheadBytes)) / GIB;
-  const indexGb = (stored * w.zonedFraction * (m.readingItem.indexBytes + w.dynamoItemOverheadBytes)) / GIB;
-  add('DynamoDB', `storage: Readings + byZone (${w.retentionDays} days)`, tableGb + indexGb, 'GB-month', p.dynamodbOnDemand.storagePerGbMonth);
-  if (w.pointInTimeRecovery) add('DynamoDB', 'point-in-time recovery: Readings (table only)', tableGb, 'GB-month', p.dynamodbOnDemand.pitrPerGbMonth);
+  for (const l of stored.storage) add('DynamoDB', l.item, l.quantity, l.unit, l.unitPriceUsd);
 
   // CloudWatch: stored logs (uncompressed, an upper bound), metric series, alarms.
   add('CloudWatch', `logs stored (${w.logRetentionDays} days)`, ((logBytes / GIB) * w.logRetentionDays) / daysPerMonth, 'GB-month', p.cloudwatch.logsStoragePerGbMonth);

@@ -19,6 +19,13 @@ export interface Workload {
   readonly warmContainers: number;
   /** Wall time of one awaited AWS call in the region (PutEvents, BatchWriteItem, …). */
   readonly awsCallLatencyMs: number;
+  /**
+   * WRU per HTTP request for ingest's shared per-fleet rate limit: one conditional UpdateItem of
+   * the fleet's small RateLimits item (a second only when two containers restart an idle bucket
+   * at once; the GetItem after a failed condition runs against dynalite only, DynamoDB returns
+   * the item with the failure).
+   */
+  readonly rateLimitWritesPerRequest: number;
   /** Memory at which Lambda gives a function one full vCPU; less memory, proportionally less CPU. */
   readonly lambdaFullVcpuMb: number;
   /** Distinct API keys (gateways): the authorizer runs once per key per cache TTL. */
@@ -49,6 +56,7 @@ export const REFERENCE_WORKLOAD: Workload = {
   reportIntervalSeconds: 60,
   warmContainers: 2,
   awsCallLatencyMs: 10,
+  rateLimitWritesPerRequest: 1,
   lambdaFullVcpuMb: 1769,
   apiKeys: 20,
   logRetentionDays: 30,

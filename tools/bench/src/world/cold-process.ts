@@ -24,12 +24,21 @@ export async function coldInvocation(bundlePath: string, env: Readonly<Record<st
   try {
     const eventFile = path.join(dir, 'event.json');
     await writeFile(eventFile, JSON.stringify(event));
-    const { wallMs, report, stderr } = await timedProcess([path.join(CHILD_DIR, 'cold-start.cjs'), bundlePath, eventFile], env, true);
+    const { wallMs, report, stderr } = await timedProcess([...profileArgs(), path.join(CHILD_DIR, 'cold-start.cjs'), bundlePath, eventFile], env, true);
     if (!report) return { wallMs, ok: false, error: { name: 'NoReport', message: `the cold-start process reported nothing: ${stderr.slice(-500)}` } };
     return { wallMs, ...(JSON.parse(report) as Omit<ColdRun, 'wallMs'>) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `PULSE_BENCH_COLD_PROFILE_DIR=<dir>` writes a V8 CPU profile of every cold start there
+ * (`node --cpu-prof`), to see where a cold start's time goes; the timings then include the profiler.
+ */
+function profileArgs(): string[] {
+  const dir = process.env['PULSE_BENCH_COLD_PROFILE_DIR'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100'] : [];
 }
 
 /** `node -e 0`: the floor every cold start pays. */
