@@ -88,14 +88,26 @@ test('Fleets: byFleet GSI, TTL on its purge attribute, KMS', () => {
   });
 });
 
-test('least privilege: PutEvents as pulse.ingest only for the publishers; only device admin writes Fleets', () => {
+test('RateLimits: the shared per-fleet buckets, TTL on purgeAt, KMS', () => {
+  template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+    TableName: 'pulse-dev-ingest-rate-limits',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    TimeToLiveSpecification: { AttributeName: 'purgeAt', Enabled: true },
+    SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+  });
+});
+
+test('least privilege: PutEvents as pulse.ingest only for the publishers; only device admin writes Fleets, receive-readings only RateLimits', () => {
   const putEvents = iamStatements(template).filter((s) => actionsOf([s]).includes('events:PutEvents'));
   expect(putEvents).toHaveLength(5);
   for (const s of putEvents) expect(s.Condition).toEqual({ StringEquals: { 'events:source': 'pulse.ingest' } });
   const authorizer = actionsOf(iamStatements(template, idOf(fnOf('authorize-api-key').fn.role!)));
   expect(authorizer).not.toContain('events:PutEvents');
   expect(authorizer).toEqual(expect.arrayContaining([...TABLE_READ_ACTIONS]));
-  for (const write of TABLE_WRITE_ACTIONS) expect(actionsOf(iamStatements(template, idOf(fnOf('receive-readings').fn.role!)))).not.toContain(write);
+  const receiveWrites = iamStatements(template, idOf(fnOf('receive-readings').fn.role!)).filter((s) =>
+    actionsOf([s]).some((action) => (TABLE_WRITE_ACTIONS as readonly string[]).includes(action)),
+  );
+  expect(receiveWrites.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [idOf(stack.service.tables.get('RateLimits')!.table), 'Arn'] }]);
   expect(actionsOf(iamStatements(template, idOf(fnOf('register-device').fn.role!)))).toEqual(expect.arrayContaining([...TABLE_WRITE_ACTIONS]));
   expect(actionsOf(iamStatements(template))).not.toContain('dynamodb:*');
 });

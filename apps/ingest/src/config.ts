@@ -3,9 +3,9 @@ import { DEFAULT_OWNERSHIP_CACHE, type OwnershipCacheOptions } from './domain/ow
 
 /** Configuration variables the declaration sets on ingest's functions (defaults in parentheses). */
 export const INGEST_ENV = {
-  /** Sustained POST /v1/readings requests per second per fleet and container (20). */
+  /** Sustained POST /v1/readings requests per second per fleet, across all containers (20). */
   fleetRate: 'PULSE_INGEST_FLEET_RATE_PER_SECOND',
-  /** Burst of requests a fleet may send at once (40). */
+  /** Burst of requests a fleet may send at once, across all containers (40). */
   fleetBurst: 'PULSE_INGEST_FLEET_BURST',
   /** How long a positive ownership answer is cached, in seconds (60). */
   ownershipTtl: 'PULSE_INGEST_OWNERSHIP_TTL_SECONDS',

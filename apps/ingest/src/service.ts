@@ -1,6 +1,7 @@
 import { DeviceRegisteredV1DataSchema, DeviceIdSchema } from '@pulse/schemas';
 import { defineService } from '@pulse/service-kit';
 import { FLEETS_TABLE, BY_FLEET_INDEX, PURGE_AT_ATTRIBUTE } from './adapters/fleets-table-items';
+import { RATE_LIMITS_PURGE_AT, RATE_LIMITS_TABLE } from './adapters/rate-limits-table';
 import { INGEST_DEFAULTS, INGEST_ENV } from './config';
 import { DeviceRegistrationSchema } from './domain/device-registration';
 import { AcceptedBodySchema, ReadingsRequestSchema, UnavailableBodySchema } from './http/route-schemas';
@@ -21,7 +22,8 @@ export const service = defineService({
       description: 'POST /v1/readings',
       environment: {
         bus: true,
-        tables: fleets('read'),
+        // Fleets read-only (ownership); RateLimits is the only table it writes: each fleet's shared bucket.
+        tables: [...fleets('read'), { table: RATE_LIMITS_TABLE, access: 'readWrite' }],
         variables: {
           [INGEST_ENV.fleetRate]: String(INGEST_DEFAULTS.fleetRate),
           [INGEST_ENV.fleetBurst]: String(INGEST_DEFAULTS.fleetBurst),
@@ -107,6 +109,8 @@ export const service = defineService({
       timeToLiveAttribute: PURGE_AT_ATTRIBUTE,
       billing: 'onDemand',
     },
+    // One item per fleet: the bucket every receive-readings container shares (adapters/rate-limits-table.ts).
+    { name: RATE_LIMITS_TABLE, partitionKey: { name: 'pk', type: 'S' }, timeToLiveAttribute: RATE_LIMITS_PURGE_AT, billing: 'onDemand' },
   ],
   emits,
 });

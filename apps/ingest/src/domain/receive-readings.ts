@@ -56,7 +56,7 @@ const NO_STATS: ReceiveStats = { accepted: 0, rejectedByRule: {}, publishRetries
  * only then acknowledge. Nothing is acknowledged that the bus has not accepted.
  */
 export async function receiveReadings(request: ReceiveRequest, ports: ReceivePorts): Promise<ReceiveOutcome> {
-  const rate = ports.limiter.take(request.fleetId);
+  const rate = await ports.limiter.take(request.fleetId);
   if (!rate.ok) return { kind: 'throttled', retryAfterSeconds: rate.retryAfterSeconds };
   const parsed = parseReadingsBody(request.body, request.bodyBytes, request.contentType);
   if (!parsed.ok) {

@@ -2,14 +2,14 @@ import { bodyText, correlationIdOf, header, randomIds, systemClock, wrapHandler,
 import type { ApiKeyRequestEvent, HandlerCore, HttpResult } from '@pulse/service-kit';
 import { readingsSink } from '../adapters/bus-publishing';
 import { rateLimitFrom, retryAfterFrom } from '../config';
-import { createFleetRateLimiter } from '../domain/fleet-rate-limiter';
 import { receiveReadings, type ReceivePorts } from '../domain/receive-readings';
 import { callerOf, unauthorized } from '../http/caller';
 import { receiveResponse } from '../http/receive-response';
 import type { IngestMetrics } from '../wiring/ingest-metrics';
 import type { LogPort } from '../wiring/log-port';
 import { powertools } from '../wiring/powertools';
-import { devicesOwnership, ingestMetrics, publisher } from '../wiring/production';
+import { devicesOwnership, ingestMetrics, publisher, rateLimitsTable } from '../wiring/production';
+import { sharedFleetRateLimiter } from '../wiring/rate-limiting';
 
 export interface ReceiveReadingsDeps extends ReceivePorts {
   readonly metrics: IngestMetrics;
@@ -40,17 +40,18 @@ export function makeReceiveReadings(deps: ReceiveReadingsDeps): HandlerCore<ApiK
   };
 }
 
-const core = lazy(() =>
-  makeReceiveReadings({
+const core = lazy(() => {
+  const metrics = ingestMetrics();
+  return makeReceiveReadings({
     clock: systemClock,
     ids: randomIds,
     ownership: devicesOwnership(),
     sink: readingsSink(publisher()),
-    limiter: createFleetRateLimiter(rateLimitFrom(), systemClock),
+    limiter: sharedFleetRateLimiter({ limit: rateLimitFrom(), clock: systemClock, store: rateLimitsTable(), metrics, logger: powertools.logger }),
     retryAfterSeconds: retryAfterFrom(),
-    metrics: ingestMetrics(),
+    metrics,
     logger: powertools.logger,
-  }),
-);
+  });
+});
 
 export const handler = wrapHandler<ApiKeyRequestEvent, HttpResult>((event, context) => core()(event, context), powertools);

@@ -1,4 +1,4 @@
-import type { ApiKeyAuthorizerContext, ApiKeyAuthorizerEvent, ApiKeyAuthorizerResult, HttpResult, ApiKeyRequestEvent } from '@pulse/service-kit';
+import { tableNameEnv, type ApiKeyAuthorizerContext, type ApiKeyAuthorizerEvent, type ApiKeyAuthorizerResult, type HttpResult, type ApiKeyRequestEvent } from '@pulse/service-kit';
 import { httpApiEvent, lambdaContext, startLocalDynamoDb, startPutEventsServer, type LocalDynamoDb, type PutEventsServer } from '@pulse/service-kit/testing';
 import { FleetsTable } from '../adapters/fleets-table';
 import { fleetAdmin } from '../domain/fleet-admin';
@@ -27,7 +27,7 @@ describe('deployed wiring (module handlers from env)', () => {
     ({ key: adminKey, record: { keyId } } = await admin.createKey('city-lyon', 'admin'));
     Object.assign(process.env, {
       PULSE_BUS_NAME: 'pulse-test',
-      PULSE_TABLE_FLEETS: tables.Fleets,
+      ...Object.fromEntries(Object.entries(tables).map(([name, physical]) => [tableNameEnv(name), physical])),
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
       POWERTOOLS_TRACE_ENABLED: 'false',

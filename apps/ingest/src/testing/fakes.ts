@@ -1,6 +1,7 @@
 // In-memory ports for specs and the bench: never imported by a handler.
 import type { DeviceOwnership } from '../domain/device-ownership';
 import type { DeviceRecord, DeviceRepository } from '../domain/device-registration';
+import type { RateStateStore, RateStateWrite } from '../domain/shared-fleet-rate-limiter';
 import type { IngestMetrics } from '../wiring/ingest-metrics';
 import type { LogPort } from '../wiring/log-port';
 
@@ -28,6 +29,7 @@ export function recordingMetrics(): IngestMetrics & { counts: Record<string, num
     rejected: (byRule) => Object.entries(byRule).forEach(([rule, n]) => add(`rejected:${rule}`, n)),
     publishRetries: (n) => add('publishRetries', n),
     malformed: (channel, n) => add(`malformed:${channel}`, n),
+    rateLimiterUnavailable: () => add('rateLimiterUnavailable', 1),
   };
 }
 
@@ -55,4 +57,36 @@ export function memoryDevices(initial: DeviceRecord[] = []): DeviceRepository & 
 /** A valid reading at `epochMs` for a device (PM and climate). */
 export function reading(deviceId: string, epochMs: number, measurements: Record<string, number> = { pm25: 12.5, humidity: 40 }) {
   return { deviceId, timestamp: new Date(epochMs).toISOString(), measurements };
+}
+
+/**
+ * The RateLimits table's conditions over a Map (the dynalite test covers the real one), logging
+ * each write; `failing` makes every call throw, as a throttled or unreachable table would.
+ */
+export function memoryRateState(): RateStateStore & { tats: Map<string, number>; writes: string[]; failing: boolean } {
+  const tats = new Map<string, number>();
+  const state = {
+    tats,
+    writes: [] as string[],
+    failing: false,
+    async restart(fleetId: string, now: number, tat: number): Promise<RateStateWrite> {
+      write(`restart ${fleetId}`);
+      const stored = tats.get(fleetId);
+      if (stored !== undefined && stored >= now) return { applied: false, tat: stored };
+      tats.set(fleetId, tat);
+      return { applied: true, tat };
+    },
+    async advance(fleetId: string, now: number, interval: number, ceiling: number): Promise<RateStateWrite> {
+      write(`advance ${fleetId}`);
+      const stored = tats.get(fleetId);
+      if (stored === undefined || stored < now || stored > ceiling) return { applied: false, tat: stored };
+      tats.set(fleetId, stored + interval);
+      return { applied: true, tat: stored + interval };
+    },
+  };
+  function write(what: string) {
+    if (state.failing) throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException' });
+    state.writes.push(what);
+  }
+  return state;
 }

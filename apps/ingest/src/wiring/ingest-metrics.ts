@@ -7,6 +7,8 @@ export interface IngestMetrics {
   rejected(rejectedByRule: Readonly<Record<string, number>>): void;
   publishRetries(count: number): void;
   malformed(channel: IngestChannel, count: number): void;
+  /** A request the shared rate limiter could not decide (its table failed): admitted on the container's bucket. */
+  rateLimiterUnavailable(): void;
 }
 
 export function powertoolsMetrics(metrics: Metrics): IngestMetrics {
@@ -26,5 +28,6 @@ export function powertoolsMetrics(metrics: Metrics): IngestMetrics {
       if (count > 0) metrics.addMetric('publishRetries', MetricUnit.Count, count);
     },
     malformed: (channel, count) => dimensioned('malformedRecords', 'channel', channel, count),
+    rateLimiterUnavailable: () => metrics.addMetric('rateLimiterUnavailable', MetricUnit.Count, 1),
   };
 }

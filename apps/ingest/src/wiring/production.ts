@@ -3,6 +3,7 @@ import {
   BUS_NAME_ENV,
   clientConfig,
   createPublisher,
+  dynamoDbClient,
   dynamoDbDocumentClient,
   eventBridgeClient,
   requiredEnv,
@@ -14,6 +15,7 @@ import {
 import { DropBucket } from '../adapters/drop-bucket';
 import { FLEETS_TABLE } from '../adapters/fleets-table-items';
 import { FleetsTable } from '../adapters/fleets-table';
+import { RATE_LIMITS_TABLE, RateLimitsTable } from '../adapters/rate-limits-table';
 import { ownershipCacheFrom } from '../config';
 import { cachedOwnership } from '../domain/ownership-cache';
 import { powertoolsMetrics } from './ingest-metrics';
@@ -24,6 +26,18 @@ import { powertools } from './powertools';
 
 export const fleetsTable = /* @__PURE__ */ lazy(
   () => new FleetsTable(dynamoDbDocumentClient({ tracer: powertools.tracer }), requiredEnv(tableNameEnv(FLEETS_TABLE))),
+);
+
+/**
+ * Its own client, with a short deadline: a rate limiter that cannot answer in time fails
+ * open (see createSharedFleetRateLimiter) rather than hold the request for the default 3 × 5 s.
+ */
+export const rateLimitsTable = /* @__PURE__ */ lazy(
+  () =>
+    new RateLimitsTable(
+      dynamoDbClient({ tracer: powertools.tracer, maxAttempts: 2, requestTimeoutMs: 2000 }),
+      requiredEnv(tableNameEnv(RATE_LIMITS_TABLE)),
+    ),
 );
 
 export const publisher = /* @__PURE__ */ lazy(() =>
