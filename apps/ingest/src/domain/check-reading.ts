@@ -1,4 +1,4 @@
-import { checkTimestampWindow, readingId, timestampToEpochMs, validateReading, TIMESTAMP_WINDOW } from '@pulse/schemas';
+import { checkTimestampWindow, formatPath, readingId, timestampToEpochMs, validateReading, TIMESTAMP_WINDOW } from '@pulse/schemas';
 import type { Measurements, ReceivedReading, TimestampWindow, ValidationIssue } from '@pulse/schemas';
 import { MEASUREMENT_MAGNITUDE } from './limits';
 
@@ -30,9 +30,9 @@ function unstorableMeasurements(measurements: Measurements): ValidationIssue[] {
   for (const [name, value] of Object.entries(measurements) as [string, number][]) {
     const magnitude = Math.abs(value);
     if (magnitude > MEASUREMENT_MAGNITUDE.max) {
-      issues.push({ path: `measurements.${name}`, rule: 'maximum', message: `must be between -${MEASUREMENT_MAGNITUDE.max} and ${MEASUREMENT_MAGNITUDE.max}: no sensor measures ${value}` });
+      issues.push({ path: formatPath(['measurements', name]), rule: 'maximum', message: `must be between -${MEASUREMENT_MAGNITUDE.max} and ${MEASUREMENT_MAGNITUDE.max}: no sensor measures ${value}` });
     } else if (magnitude !== 0 && magnitude < MEASUREMENT_MAGNITUDE.minNonZero) {
-      issues.push({ path: `measurements.${name}`, rule: 'minimum', message: `must be 0 or at least ${MEASUREMENT_MAGNITUDE.minNonZero} in magnitude, got ${value}` });
+      issues.push({ path: formatPath(['measurements', name]), rule: 'minimum', message: `must be 0 or at least ${MEASUREMENT_MAGNITUDE.minNonZero} in magnitude, got ${value}` });
     }
   }
   return issues;

@@ -1,4 +1,4 @@
-import { parseJson, parseJsonLines, type ValidationIssue } from '@pulse/schemas';
+import { formatPath, parseJson, parseJsonLines, type ValidationIssue } from '@pulse/schemas';
 import { MAX_BODY_BYTES, MAX_READINGS_PER_REQUEST } from './limits';
 
 export type BodyFormat = 'json' | 'ndjson';
@@ -50,7 +50,7 @@ function readingsOfJson(text: string): { ok: true; value: unknown[] } | { ok: fa
   if (Array.isArray(value)) return { ok: true, value };
   if (typeof value === 'object' && value !== null && 'readings' in value) {
     const { readings, ...rest } = value as { readings: unknown };
-    const extra = Object.keys(rest).map((key) => ({ path: key, rule: 'additionalProperties', message: `unknown field '${key}'; the body is { "readings": [...] }` }));
+    const extra = Object.keys(rest).map((key) => ({ path: formatPath([key]), rule: 'additionalProperties', message: `unknown field '${key}'; the body is { "readings": [...] }` }));
     if (!Array.isArray(readings)) return { ok: false, errors: [{ path: 'readings', rule: 'type', message: 'must be an array of readings' }, ...extra] };
     return extra.length > 0 ? { ok: false, errors: extra } : { ok: true, value: readings };
   }

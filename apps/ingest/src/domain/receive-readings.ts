@@ -87,8 +87,15 @@ export async function receiveReadings(request: ReceiveRequest, ports: ReceivePor
   }
 }
 
+/** A reading's issue path as seen from the body: `readings[2].timestamp`, `readings[2]['a b']`. */
+function underReading(index: number, path: string): string {
+  const reading = `readings[${index}]`;
+  if (path === '') return reading;
+  return path.startsWith('[') ? `${reading}${path}` : `${reading}.${path}`;
+}
+
 function noneAccepted(rejected: RejectedReading[], stats: ReceiveStats): ReceiveOutcome {
-  const issues = rejected.flatMap(({ index, errors }) => errors.map((e) => ({ ...e, path: `readings[${index}]${e.path ? `.${e.path}` : ''}` })));
+  const issues = rejected.flatMap(({ index, errors }) => errors.map((e) => ({ ...e, path: underReading(index, e.path) })));
   if (rejected.every((r) => r.errors.every((e) => e.rule === OWNERSHIP_RULE))) {
     return { kind: 'forbidden', message: "The key's fleet does not own the devices of these readings", issues, stats };
   }

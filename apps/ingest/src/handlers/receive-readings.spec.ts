@@ -102,6 +102,15 @@ describe('POST /v1/readings (receive-readings core, real publisher over the PutE
     expect(JSON.parse(foreign.body ?? '').errors).toEqual([expect.objectContaining({ path: 'readings[0].deviceId', rule: 'ownership' })]);
   });
 
+  it('names odd keys the way every Pulse path does: readings[0][\'a b\'], [\'pm2.5\']', async () => {
+    // Act
+    const oddInReading = await core().receive(post({ readings: [{ ...sent[0], 'a b': 1 }] }), lambdaContext());
+    const oddBesideReadings = await core().receive(post({ readings: [sent[0]], 'pm2.5': 1 }), lambdaContext());
+    // Assess
+    expect(JSON.parse(oddInReading.body ?? '').errors).toEqual([expect.objectContaining({ path: "readings[0]['a b']", rule: 'additionalProperties' })]);
+    expect(JSON.parse(oddBesideReadings.body ?? '').errors).toEqual([expect.objectContaining({ path: "['pm2.5']", rule: 'additionalProperties' })]);
+  });
+
   it('401 without an authorizer context, 413 over 1,000 readings, 415 for other content types', async () => {
     // Act
     const anonymous = await core().receive(post({ readings: sent }, { caller: null }), lambdaContext());

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { FORBIDDEN_KEYS, formatPath } from '@pulse/schemas';
 import { bytes, objectText, quoted } from './json-text';
 import { anyJsonText, invalidUtf8, jsonOfTypes, unknownKey } from './json-values';
-import { bodyKeyPath, invalid, tooLarge, unsupportedMediaType } from './expectation';
+import { invalid, tooLarge, unsupportedMediaType } from './expectation';
 import { JSON_CONTENT_TYPES, malformedRequest, NDJSON_CONTENT_TYPES, type MalformedRequest } from './malformed-request';
 import { envelopeBody, type Envelope } from './readings-payloads';
 import { readingText, validReading, type FuzzContext } from './valid-reading';
@@ -84,7 +84,7 @@ export function envelopeDefectRequest(context: FuzzContext): fc.Arbitrary<Malfor
         'unknown keys beside readings',
         type,
         objectText([[quoted('readings'), envelopeBody('array', items)], ...keys.map((key) => [quoted(key), value] as const)]),
-        invalid(...keys.map((key) => ({ ...bodyKeyPath(key, formatPath([key])), rules: ['additionalProperties'] }))),
+        invalid(...keys.map((key) => ({ path: formatPath([key]), rules: ['additionalProperties'] }))),
       ),
     );
   const forbiddenKey = fc

@@ -2,10 +2,8 @@ import type { ApiAnswer } from '../api-client';
 import { errorBodyProblem, type FieldIssue, type PulseErrorBody } from '../error-body';
 
 export interface ExpectedIssue {
-  /** Exactly this path (as Pulse formats paths). */
+  /** Exactly this path (as Pulse formats paths: `readings[0]['a b']`, `['pm2.5']`). */
   readonly path: string;
-  /** Another spelling the answer may use for the same field (see `bodyKeyPath`). */
-  readonly alsoAs?: string;
   /** One of these rules. */
   readonly rules: readonly string[];
 }
@@ -23,20 +21,6 @@ export const tooLarge: Expectation = { status: 413, code: 'PayloadTooLarge', iss
 export const unsupportedMediaType: Expectation = { status: 415, code: 'UnsupportedMediaType', issues: [] };
 
 /**
- * ingest prefixes a reading's issue paths with `readings[i].`, also before a bracketed key
- * (`readings[0].['a b']`); both spellings name the same field, so they compare equal.
- */
-export const normalizePath = (path: string): string => path.replace(/\.\[/g, '[');
-
-/**
- * A key at the top of a `{ readings }` body: ingest names it as sent (`pm2.5`) rather than as
- * Pulse formats other paths (`['pm2.5']`); both are accepted, and the README lists it.
- */
-export function bodyKeyPath(key: string, formatted: string): Pick<ExpectedIssue, 'path' | 'alsoAs'> {
-  return formatted === key ? { path: key } : { path: formatted, alsoAs: key };
-}
-
-/**
  * Why an answer is not the expected one, or undefined when it is: the status, Pulse's error
  * body with the expected code, every expected issue named by path and rule, no issue blaming
  * anything else, and a line and column for every JSON syntax issue.
@@ -50,7 +34,7 @@ export function judge(answer: ApiAnswer, expected: Expectation): string | undefi
   if (body.error.code !== expected.code) return `error.code ${body.error.code}, expected ${expected.code}`;
   const issues = body.errors ?? [];
   const matches = (issue: FieldIssue, wanted: ExpectedIssue) =>
-    (normalizePath(issue.path) === normalizePath(wanted.path) || issue.path === wanted.alsoAs) && wanted.rules.includes(issue.rule);
+    issue.path === wanted.path && wanted.rules.includes(issue.rule);
   for (const wanted of expected.issues) {
     if (!issues.some((issue) => matches(issue, wanted))) return `no issue at '${wanted.path}' with rule ${wanted.rules.join('|')}: ${excerpt()}`;
   }

@@ -103,8 +103,8 @@ function timestampDefects(now: () => number): fc.Arbitrary<Apply> {
       .map(({ iso, future, fraction }): Apply => (parts) => {
         const nowMs = now();
         // Far enough outside the window (5 min ahead, 7 days back) that the clock moving cannot
-        // bring it in. Not before 1970: ingest names an earlier ISO time a 'format' fault (see
-        // src/awaiting-fix/pre-epoch-timestamp.awaiting-fix.ts).
+        // bring it in. Not before 1970: an epoch-ms number cannot be negative, and pre-1970 ISO
+        // times have their own test (src/pre-epoch-timestamp.spec.ts).
         const ms = future
           ? nowMs + 10 * 60_000 + Math.floor(fraction * (MAX_EPOCH_MS - nowMs - 10 * 60_000))
           : nowMs - 8 * DAY_MS - Math.floor(fraction * (nowMs - 8 * DAY_MS));
