@@ -1,19 +1,24 @@
-import Ajv from 'ajv';
+import Ajv, { type Options } from 'ajv';
 import { isIsoDateTime } from './iso-date-time';
 
 /**
- * The one Ajv instance every Pulse validator is compiled with.
+ * Formats Pulse schemas use, each with the name its validator is exported under: generated
+ * (standalone) validators import it from there instead of carrying a copy.
+ */
+export const PULSE_FORMATS = { 'date-time': { validate: isIsoDateTime, exportName: 'isIsoDateTime' } } as const;
+
+/**
+ * An Ajv instance with the options every Pulse validator is compiled with.
  * - allErrors: a sender gets every problem of a reading at once, not one per retry;
- * - verbose: error objects carry their schema, so messages can quote descriptions;
  * - strict: a schema typo (unknown keyword, ambiguous type) fails at load, not silently;
  * - strictNumbers (Ajv's default) rejects NaN and ±Infinity as numbers.
+ * Callers add `verbose` (error objects carry their schema, so messages can quote descriptions)
+ * or the standalone-code options.
  */
-export const ajv = new Ajv({
-  allErrors: true,
-  verbose: true,
-  strict: true,
-  formats: { 'date-time': { type: 'string', validate: isIsoDateTime } },
-});
-
-/** Annotation only: the reason behind a bound, appended to the error message. */
-ajv.addKeyword({ keyword: 'rationale', schemaType: 'string' });
+export function createPulseAjv(options: Options = {}): Ajv {
+  const formats = Object.fromEntries(Object.entries(PULSE_FORMATS).map(([name, format]) => [name, format.validate]));
+  const ajv = new Ajv({ allErrors: true, strict: true, formats, ...options });
+  // Annotation only: the reason behind a bound, appended to the error message.
+  ajv.addKeyword({ keyword: 'rationale', schemaType: 'string' });
+  return ajv;
+}

@@ -1,15 +1,23 @@
 import type { ErrorObject } from 'ajv';
 import { FORBIDDEN_KEYS, forbiddenKeyIssue } from './forbidden-keys';
 import { formatPath, pointerToSegments } from './json-path';
-import type { ValidationIssue } from './validation';
+import { schemaAtErrorPath } from './schema-path';
+import type { ValidationIssue } from './validation-result';
 
 type AnySchema = Record<string, unknown>;
+type Params = Record<string, unknown>;
 
-/** Turns Ajv's errors into Pulse issues: a readable path, the failing rule, a sentence. */
-export function toIssues(errors: readonly ErrorObject[], data: unknown): ValidationIssue[] {
+/**
+ * Turns Ajv's errors into Pulse issues: a readable path, the failing rule, a sentence.
+ * Reads from each error its keyword, params, paths and parent schema, which `verbose` errors
+ * carry and which is otherwise looked up in `schema` (the root the schema paths point into);
+ * Ajv's own `message` only for keywords not in WORDED_KEYWORDS.
+ */
+export function toIssues(errors: readonly ErrorObject[], data: unknown, schema: object): ValidationIssue[] {
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
-  for (const error of collapseAnyOf(errors)) {
+  const withParents = errors.map((e) => (e.parentSchema ? e : { ...e, parentSchema: schemaAtErrorPath(schema, e.schemaPath) }));
+  for (const error of collapseAnyOf(withParents)) {
     const issue = toIssue(error, data);
     const key = `${issue.path}\u0000${issue.rule}`;
     if (!seen.has(key)) {
@@ -45,43 +53,43 @@ function toIssue(error: ErrorObject, data: unknown): ValidationIssue {
 }
 
 function messageFor(error: ErrorObject, parent: AnySchema): string {
-  const p = error.params as Record<string, unknown>;
   const why = typeof parent['rationale'] === 'string' ? ` (${parent['rationale']})` : '';
   const description = typeof parent['description'] === 'string' ? parent['description'] : undefined;
-  switch (error.keyword) {
-    case 'type':
-      return error.message && p['collapsed'] ? error.message : `must be ${describeTypes(p['type'])}`;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return `must be ${p['comparison']} ${p['limit']}${why}`;
-    case 'minLength':
-      return `must be at least ${p['limit']} characters long${why}`;
-    case 'maxLength':
-      return `must be at most ${p['limit']} characters long${why}`;
-    case 'minItems':
-      return `must have at least ${p['limit']} items${why}`;
-    case 'maxItems':
-      return `must have at most ${p['limit']} items${why}`;
-    case 'minProperties':
-      return `must have at least ${p['limit']} field${p['limit'] === 1 ? '' : 's'}${why}`;
-    case 'maxProperties':
-      return `must have at most ${p['limit']} fields${why}`;
-    case 'uniqueItems':
-      return `must not contain duplicates (items ${p['j']} and ${p['i']} are equal)`;
-    case 'pattern':
-      return description ? `must be ${description}` : `must match the pattern ${p['pattern']}`;
-    case 'format':
-      return description ? `must be ${description}` : `must be a valid ${p['format']}`;
-    case 'enum':
-      return `must be one of ${(p['allowedValues'] as unknown[]).map(quote).join(', ')}`;
-    case 'const':
-      return `must be ${quote(p['allowedValue'])}`;
-    default:
-      return `${error.message ?? 'is invalid'}${why}`;
-  }
+  const worded = MESSAGES[error.keyword];
+  return worded ? worded(error.params as Params, { why, description, error }) : `${error.message ?? 'is invalid'}${why}`;
 }
+
+interface Wording {
+  why: string;
+  description: string | undefined;
+  error: ErrorObject;
+}
+
+const MESSAGES: Record<string, (p: Params, w: Wording) => string> = {
+  type: (p, { error }) => (error.message && p['collapsed'] ? error.message : `must be ${describeTypes(p['type'])}`),
+  minimum: (p, { why }) => `must be ${p['comparison']} ${p['limit']}${why}`,
+  maximum: (p, { why }) => `must be ${p['comparison']} ${p['limit']}${why}`,
+  exclusiveMinimum: (p, { why }) => `must be ${p['comparison']} ${p['limit']}${why}`,
+  exclusiveMaximum: (p, { why }) => `must be ${p['comparison']} ${p['limit']}${why}`,
+  minLength: (p, { why }) => `must be at least ${p['limit']} characters long${why}`,
+  maxLength: (p, { why }) => `must be at most ${p['limit']} characters long${why}`,
+  minItems: (p, { why }) => `must have at least ${p['limit']} items${why}`,
+  maxItems: (p, { why }) => `must have at most ${p['limit']} items${why}`,
+  minProperties: (p, { why }) => `must have at least ${p['limit']} field${p['limit'] === 1 ? '' : 's'}${why}`,
+  maxProperties: (p, { why }) => `must have at most ${p['limit']} fields${why}`,
+  uniqueItems: (p) => `must not contain duplicates (items ${p['j']} and ${p['i']} are equal)`,
+  pattern: (p, { description }) => (description ? `must be ${description}` : `must match the pattern ${p['pattern']}`),
+  format: (p, { description }) => (description ? `must be ${description}` : `must be a valid ${p['format']}`),
+  enum: (p) => `must be one of ${(p['allowedValues'] as unknown[]).map(quote).join(', ')}`,
+  const: (p) => `must be ${quote(p['allowedValue'])}`,
+};
+
+/**
+ * Keywords whose issues Pulse words itself: Ajv's `message` is never read for them (the
+ * collapsed `type` error of an anyOf carries a message written here). Generated validators
+ * are built without messages, so a schema keyword outside this set cannot be precompiled.
+ */
+export const WORDED_KEYWORDS: ReadonlySet<string> = new Set(['required', 'additionalProperties', 'anyOf', ...Object.keys(MESSAGES)]);
 
 const ARTICLES: Record<string, string> = {
   string: 'a string',

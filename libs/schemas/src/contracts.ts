@@ -23,7 +23,11 @@ export const contracts: readonly EventContract<unknown>[] = [
   DeviceRetiredV1,
 ];
 
-/** Contracts whose data carries a `readings` batch bounded by MAX_READINGS_PER_EVENT. */
-export const batchContracts: readonly EventContract<unknown>[] = contracts.filter((c) =>
+/**
+ * Contracts whose data carries a `readings` batch bounded by MAX_READINGS_PER_EVENT.
+ * Marked pure so that a bundle not using these lists drops them, and with them the contracts
+ * (and generated validators) its code does not import.
+ */
+export const batchContracts: readonly EventContract<unknown>[] = /* @__PURE__ */ contracts.filter((c) =>
   ['ReadingsReceived', 'ReadingsNormalized', 'ReadingsEnriched'].includes(c.name),
 );

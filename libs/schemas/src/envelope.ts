@@ -1,7 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { BatchIdSchema, CorrelationIdSchema } from './identifiers';
 import { IsoDateTimeSchema } from './time';
-import { compileValidator, type ValidationResult } from './validation';
+import { precompiledValidator, type PrecompiledValidateFunction } from './precompiled-validator';
+import type { ValidationResult, Validator } from './validation-result';
 
 const metadataProperties = {
   version: Type.Integer({ minimum: 1, maximum: 999, description: 'contract version of `data`' }),
@@ -50,7 +51,8 @@ export interface ContractSpec<D extends TSchema> {
   sample: unknown;
 }
 
-function detailSchema<D extends TSchema>(name: string, version: number, data: D) {
+/** The JSON Schema of a contract's whole `detail`, from its name, version and data schema. */
+export function detailSchema<D extends TSchema>(name: string, version: number, data: D) {
   return Type.Object(
     {
       // Pinning the version lets a rule route on detail.metadata.version and makes a v1
@@ -68,10 +70,25 @@ export interface Contract<D extends TSchema> extends EventContract<Static<D>> {
   readonly dataSchema: D;
 }
 
-/** Builds a contract; its validator is compiled once, on first use. */
-export function defineContract<D extends TSchema>(spec: ContractSpec<D>): Contract<D> {
+/**
+ * Builds one of this library's contracts, whose detail is checked by a generated validator
+ * (src/generated/<event>-v<N>.js, written by `npx nx run schemas:generate-validators` from the
+ * same schema): the issues and forbidden-key check of compileValidator, without Ajv at run time.
+ * The event's `{ source, detailType }` constant comes apart from the rest so that every
+ * argument is free of side effects (no spread), which lets a bundler drop an unused contract
+ * together with its validator.
+ */
+export function definePrecompiledContract<D extends TSchema>(
+  event: Pick<ContractSpec<D>, 'source' | 'detailType'>,
+  spec: Omit<ContractSpec<D>, 'source' | 'detailType'>,
+  validateDetail: PrecompiledValidateFunction,
+): Contract<D> {
   const schema = detailSchema(spec.name, spec.version, spec.data);
-  const validate = compileValidator(schema) as (detail: unknown) => ValidationResult<EventDetail<Static<D>>>;
+  return contractFrom({ ...spec, ...event }, schema, precompiledValidator(schema, validateDetail));
+}
+
+/** The contract object around a detail schema and the validator checking it. */
+export function contractFrom<D extends TSchema>(spec: ContractSpec<D>, schema: DetailSchema<D>, validate: Validator<unknown>): Contract<D> {
   return {
     name: spec.name,
     source: spec.source,
@@ -80,7 +97,7 @@ export function defineContract<D extends TSchema>(spec: ContractSpec<D>): Contra
     description: spec.description,
     schema,
     dataSchema: spec.data,
-    validate,
+    validate: validate as (detail: unknown) => ValidationResult<EventDetail<Static<D>>>,
     sample: spec.sample as SampleEvent<Static<D>>,
   };
 }

@@ -1,5 +1,5 @@
 import { formatPath, type PathSegment } from './json-path';
-import type { ValidationIssue } from './validation';
+import type { ValidationIssue } from './validation-result';
 
 /**
  * Keys that, once copied or merged into another object, can rewrite Object.prototype.

@@ -1,13 +1,15 @@
 // Validation core
 export { compileValidator, type ValidationIssue, type ValidationResult, type Validator } from './validation';
+export { precompiledValidator, type PrecompiledValidateFunction } from './precompiled-validator';
+export type { ValidatorManifest, ValidatorModule } from './validator-manifest';
 export { parseJson, parseJsonLines } from './parse-json';
 export { FORBIDDEN_KEYS, findForbiddenKeys } from './forbidden-keys';
 export { formatPath } from './json-path';
 
 // Envelope and contracts
+export { defineContract } from './define-contract';
 export {
   createDetail,
-  defineContract,
   EventMetadataSchema,
   type Contract,
   type ContractSpec,

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/alert-resolved-v1';
 import { SOURCES } from '../../sources';
 import { EpochMsSchema } from '../../time';
 import { alertFields } from '../alert/alert-fields';
@@ -13,11 +14,14 @@ export const AlertResolvedV1DataSchema = Type.Object(
 );
 export type AlertResolvedV1Data = Static<typeof AlertResolvedV1DataSchema>;
 
-export const AlertResolvedV1 = /* @__PURE__ */ defineContract({
-  name: 'AlertResolved',
-  ...ALERT_RESOLVED,
-  version: 1,
-  description: 'An open alert cleared: the latest evaluation is back under the threshold.',
-  data: AlertResolvedV1DataSchema,
-  sample,
-});
+export const AlertResolvedV1 = /* @__PURE__ */ definePrecompiledContract(
+  ALERT_RESOLVED,
+  {
+    name: 'AlertResolved',
+    version: 1,
+    description: 'An open alert cleared: the latest evaluation is back under the threshold.',
+    data: AlertResolvedV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);

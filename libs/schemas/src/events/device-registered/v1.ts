@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/device-registered-v1';
 import { DeviceIdSchema, FleetIdSchema, ZoneIdSchema } from '../../identifiers';
 import { LocationSchema } from '../../location';
 import { SOURCES } from '../../sources';
@@ -55,11 +56,14 @@ export const DeviceRegisteredV1DataSchema = Type.Object(
 );
 export type DeviceRegisteredV1Data = Static<typeof DeviceRegisteredV1DataSchema>;
 
-export const DeviceRegisteredV1 = /* @__PURE__ */ defineContract({
-  name: 'DeviceRegistered',
-  ...DEVICE_REGISTERED,
-  version: 1,
-  description: 'A device was registered or its registration changed (PUT /v1/devices/{deviceId}); the full state, not a diff.',
-  data: DeviceRegisteredV1DataSchema,
-  sample,
-});
+export const DeviceRegisteredV1 = /* @__PURE__ */ definePrecompiledContract(
+  DEVICE_REGISTERED,
+  {
+    name: 'DeviceRegistered',
+    version: 1,
+    description: 'A device was registered or its registration changed (PUT /v1/devices/{deviceId}); the full state, not a diff.',
+    data: DeviceRegisteredV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);

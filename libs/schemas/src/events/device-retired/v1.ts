@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/device-retired-v1';
 import { DeviceIdSchema, FleetIdSchema } from '../../identifiers';
 import { SOURCES } from '../../sources';
 import { EpochMsSchema } from '../../time';
@@ -19,11 +20,14 @@ export const DeviceRetiredV1DataSchema = Type.Object(
 );
 export type DeviceRetiredV1Data = Static<typeof DeviceRetiredV1DataSchema>;
 
-export const DeviceRetiredV1 = /* @__PURE__ */ defineContract({
-  name: 'DeviceRetired',
-  ...DEVICE_RETIRED,
-  version: 1,
-  description: 'A device was retired (DELETE /v1/devices/{deviceId}); later readings from it are flagged unregistered.',
-  data: DeviceRetiredV1DataSchema,
-  sample,
-});
+export const DeviceRetiredV1 = /* @__PURE__ */ definePrecompiledContract(
+  DEVICE_RETIRED,
+  {
+    name: 'DeviceRetired',
+    version: 1,
+    description: 'A device was retired (DELETE /v1/devices/{deviceId}); later readings from it are flagged unregistered.',
+    data: DeviceRetiredV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AqiSchema } from '../../aqi';
 import { MAX_READINGS_PER_EVENT } from '../../batch-limits';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/readings-enriched-v1';
 import { DeviceIdSchema, FleetIdSchema, ReadingIdSchema, ZoneIdSchema } from '../../identifiers';
 import { LocationSchema } from '../../location';
 import { MeasurementsSchema } from '../../measurements';
@@ -42,11 +43,14 @@ export const ReadingsEnrichedV1DataSchema = Type.Object(
 );
 export type ReadingsEnrichedV1Data = Static<typeof ReadingsEnrichedV1DataSchema>;
 
-export const ReadingsEnrichedV1 = /* @__PURE__ */ defineContract({
-  name: 'ReadingsEnriched',
-  ...READINGS_ENRICHED,
-  version: 1,
-  description: 'Normalized readings with device zone and location, calibrated measurements and US EPA AQI.',
-  data: ReadingsEnrichedV1DataSchema,
-  sample,
-});
+export const ReadingsEnrichedV1 = /* @__PURE__ */ definePrecompiledContract(
+  READINGS_ENRICHED,
+  {
+    name: 'ReadingsEnriched',
+    version: 1,
+    description: 'Normalized readings with device zone and location, calibrated measurements and US EPA AQI.',
+    data: ReadingsEnrichedV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_READINGS_PER_EVENT } from '../../batch-limits';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/readings-normalized-v1';
 import { DeviceIdSchema, FleetIdSchema, ReadingIdSchema } from '../../identifiers';
 import { MeasurementsSchema } from '../../measurements';
 import { QualitySchema } from '../../quality';
@@ -34,11 +35,14 @@ export const ReadingsNormalizedV1DataSchema = Type.Object(
 );
 export type ReadingsNormalizedV1Data = Static<typeof ReadingsNormalizedV1DataSchema>;
 
-export const ReadingsNormalizedV1 = /* @__PURE__ */ defineContract({
-  name: 'ReadingsNormalized',
-  ...READINGS_NORMALIZED,
-  version: 1,
-  description: 'A received batch in canonical units and time, flagged (never filtered) with quality codes.',
-  data: ReadingsNormalizedV1DataSchema,
-  sample,
-});
+export const ReadingsNormalizedV1 = /* @__PURE__ */ definePrecompiledContract(
+  READINGS_NORMALIZED,
+  {
+    name: 'ReadingsNormalized',
+    version: 1,
+    description: 'A received batch in canonical units and time, flagged (never filtered) with quality codes.',
+    data: ReadingsNormalizedV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);

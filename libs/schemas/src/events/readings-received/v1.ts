@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_READINGS_PER_EVENT } from '../../batch-limits';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/readings-received-v1';
 import { FleetIdSchema, ReadingIdSchema } from '../../identifiers';
 import { ReadingSchema } from '../../reading';
 import { SOURCES } from '../../sources';
@@ -30,11 +31,14 @@ export const ReadingsReceivedV1DataSchema = Type.Object(
 );
 export type ReadingsReceivedV1Data = Static<typeof ReadingsReceivedV1DataSchema>;
 
-export const ReadingsReceivedV1 = /* @__PURE__ */ defineContract({
-  name: 'ReadingsReceived',
-  ...READINGS_RECEIVED,
-  version: 1,
-  description: 'Readings ingest accepted (HTTP 202, a Kinesis record or an S3 drop), as sent.',
-  data: ReadingsReceivedV1DataSchema,
-  sample,
-});
+export const ReadingsReceivedV1 = /* @__PURE__ */ definePrecompiledContract(
+  READINGS_RECEIVED,
+  {
+    name: 'ReadingsReceived',
+    version: 1,
+    description: 'Readings ingest accepted (HTTP 202, a Kinesis record or an S3 drop), as sent.',
+    data: ReadingsReceivedV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);

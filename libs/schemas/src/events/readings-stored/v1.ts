@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MAX_READINGS_PER_EVENT } from '../../batch-limits';
-import { defineContract } from '../../envelope';
+import { definePrecompiledContract } from '../../envelope';
+import validateDetail from '../../generated/readings-stored-v1';
 import { FleetIdSchema, ReadingIdSchema, ZoneIdSchema } from '../../identifiers';
 import { SOURCES } from '../../sources';
 import { EpochMsSchema, epochMs } from '../../time';
@@ -21,11 +22,14 @@ export const ReadingsStoredV1DataSchema = Type.Object(
 );
 export type ReadingsStoredV1Data = Static<typeof ReadingsStoredV1DataSchema>;
 
-export const ReadingsStoredV1 = /* @__PURE__ */ defineContract({
-  name: 'ReadingsStored',
-  ...READINGS_STORED,
-  version: 1,
-  description: 'Readings durably written to the Readings table (idempotent by readingId).',
-  data: ReadingsStoredV1DataSchema,
-  sample,
-});
+export const ReadingsStoredV1 = /* @__PURE__ */ definePrecompiledContract(
+  READINGS_STORED,
+  {
+    name: 'ReadingsStored',
+    version: 1,
+    description: 'Readings durably written to the Readings table (idempotent by readingId).',
+    data: ReadingsStoredV1DataSchema,
+    sample,
+  },
+  validateDetail,
+);
