@@ -1,13 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
   CalibrationSchema,
-  compileValidator,
   DeviceRegisteredV1DataSchema,
   EpochMsSchema,
   LocationSchema,
+  precompiledValidator,
   ZoneIdSchema,
   type DeviceRegisteredV1Data,
 } from '@pulse/schemas';
+import validateGeneratedRegistration from '../generated/device-registration';
 
 /** PUT /v1/devices/{deviceId}: the device's full registration (an upsert, not a patch). */
 export const DeviceRegistrationSchema = Type.Object(
@@ -29,7 +30,7 @@ export const DeviceRegistrationSchema = Type.Object(
 );
 export type DeviceRegistration = Static<typeof DeviceRegistrationSchema>;
 
-export const validateDeviceRegistration = /* @__PURE__ */ compileValidator(DeviceRegistrationSchema);
+export const validateDeviceRegistration = /* @__PURE__ */ precompiledValidator(DeviceRegistrationSchema, validateGeneratedRegistration);
 
 /** What the Fleets table keeps per device: the last registration event, plus its lifecycle. */
 export interface DeviceRecord extends DeviceRegisteredV1Data {

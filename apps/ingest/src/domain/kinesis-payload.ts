@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { compileValidator, FleetIdSchema, parseJson, type ValidationIssue } from '@pulse/schemas';
+import { FleetIdSchema, parseJson, precompiledValidator, type ValidationIssue } from '@pulse/schemas';
+import validateKinesisPayload from '../generated/kinesis-payload';
 
 /** A Kinesis record's data: `{ fleetId, readings }` (producers are trusted by IAM on the stream). */
 export const KinesisPayloadSchema = Type.Object(
@@ -10,7 +11,7 @@ export const KinesisPayloadSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const validatePayload = /* @__PURE__ */ compileValidator(KinesisPayloadSchema);
+const validatePayload = /* @__PURE__ */ precompiledValidator(KinesisPayloadSchema, validateKinesisPayload);
 
 export type KinesisPayload = { ok: true; fleetId: string; readings: unknown[] } | { ok: false; issues: ValidationIssue[] };
 
