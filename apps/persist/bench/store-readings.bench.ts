@@ -4,22 +4,21 @@
  * 1. domain: storeBatch with in-memory tables (item building, dedupe, zone statuses, 25-item
  *    packing) on one core — the CPU cost per reading, no I/O.
  * 2. end to end against dynalite in its own process (as the local runtime runs it): the store-readings core with the real
- *    DynamoDB adapters and publisher (PutEvents on a loopback server), batches of 200
- *    enriched readings, several invocations in flight.
+ *    DynamoDB adapters and publisher (PutEvents on a loopback server), batches of 50 from one
+ *    zone (what the pipeline sends) and of 200 over 10 zones, one or several invocations in
+ *    flight; this process's CPU per 1,000 readings (dynalite's own is not in it).
  * Also prints the write cost per stored reading, from the DynamoDB item-size rules.
  */
-import { createPublisher, eventBridgeClient, fixedClock, systemClock } from '@pulse/service-kit';
+import { createPublisher, dynamoDbClient, eventBridgeClient, fixedClock, systemClock } from '@pulse/service-kit';
 import { lambdaContext, sampleEvent, startLocalDynamoDb, startPutEventsServer } from '@pulse/service-kit/testing';
 import { ReadingsEnrichedV1 } from '@pulse/schemas';
 import { enrichedBatch, enrichedReadings, T0 } from '../src/__fixtures__/enriched-readings';
 import { inMemoryReadings, inMemoryZoneStatus } from '../src/__fixtures__/in-memory-tables';
 import { silentObservability } from '../src/__fixtures__/silent-observability';
-import { readingsTable } from '../src/adapters/readings-table';
-import { zoneStatusTable } from '../src/adapters/zone-status-table';
 import { itemSizeBytes, projectedItem, writeUnits } from '../src/domain/item-size';
 import { toReadingItem } from '../src/domain/reading-item';
 import { storeBatch } from '../src/domain/store-batch';
-import { makeStoreReadings } from '../src/handlers/store-readings';
+import { makeStoreReadings, storePorts } from '../src/handlers/store-readings';
 import { BY_ZONE_INCLUDE, READINGS_TABLE, ZONE_STATUS_TABLE } from '../src/tables';
 
 const BATCH = 200;
@@ -36,27 +35,41 @@ async function domainThroughput(): Promise<number> {
   return readings / ((performance.now() - start) / 1000);
 }
 
-async function dynaliteThroughput(invocations: number, concurrency: number) {
+interface Scenario {
+  readonly batchSize: number;
+  readonly zones: number;
+  readonly concurrency: number;
+}
+
+/** Invocations before measuring: connections open, the SDK's paths compiled by the JIT. */
+const WARM_UP = 20;
+
+async function dynaliteThroughput({ batchSize, zones, concurrency }: Scenario, invocations: number) {
   const [db, bus] = await Promise.all([startLocalDynamoDb({ childProcess: true }), startPutEventsServer()]);
   try {
     const tables = await db.createTables([READINGS_TABLE, ZONE_STATUS_TABLE]);
-    const core = makeStoreReadings({
-      ...silentObservability(),
-      ports: { readings: readingsTable(db.documentClient, tables.Readings), zoneStatus: zoneStatusTable(db.documentClient, tables.ZoneStatus), clock: systemClock },
-      publisher: createPublisher({ client: eventBridgeClient({ endpoint: bus.endpoint }), busName: 'bench' }),
-      retentionDays: 30,
-    });
+    // One core per invocation in flight, each with its own clients, as each Lambda execution
+    // environment has: the production wiring (the kit's clients, minus the tracer).
+    const environments = Array.from({ length: concurrency }, () =>
+      makeStoreReadings({
+        ...silentObservability(),
+        ports: storePorts(dynamoDbClient({ endpoint: db.endpoint, env: {} }), { readings: tables.Readings, zoneStatus: tables.ZoneStatus }, systemClock),
+        publisher: createPublisher({ client: eventBridgeClient({ endpoint: bus.endpoint }), busName: 'bench' }),
+        retentionDays: 30,
+      }),
+    );
     const template = sampleEvent(ReadingsEnrichedV1);
-    const events = Array.from({ length: invocations }, (_, i) => ({
+    const events = Array.from({ length: WARM_UP + invocations }, (_, i) => ({
       ...template,
-      detail: { ...template.detail, data: enrichedBatch(enrichedReadings(BATCH, 200, 10, T0 + i * 1000).map((r, j) => ({ ...r, deviceId: `dev-${i % 50}-${j}`, readingId: `dev-${i % 50}-${j}@${r.ts}` }))) },
+      detail: { ...template.detail, data: enrichedBatch(enrichedReadings(batchSize, batchSize, zones, T0 + i * 1000).map((r, j) => ({ ...r, deviceId: `dev-${i % 50}-${j}`, readingId: `dev-${i % 50}-${j}@${r.ts}` }))) },
     }));
-    await core(events[0], lambdaContext()); // warm up connections and the JIT
+    for (const [k, event] of events.slice(0, WARM_UP).entries()) await environments[k % concurrency](event, lambdaContext());
     const latencies: number[] = [];
-    let next = 1;
+    let next = WARM_UP;
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     await Promise.all(
-      Array.from({ length: concurrency }, async () => {
+      environments.map(async (core) => {
         while (next < events.length) {
           const event = events[next++];
           const t = performance.now();
@@ -66,9 +79,13 @@ async function dynaliteThroughput(invocations: number, concurrency: number) {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const readings = invocations * batchSize;
     latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-    return { readingsPerSecond: ((events.length - 1) * BATCH) / seconds, p50: at(0.5), p99: at(0.99), published: bus.accepted.length };
+    // This process's CPU: the handler, the SDK and the loopback PutEvents server; dynalite runs in its own process.
+    const cpuMsPer1000 = (cpu.user + cpu.system) / 1000 / (readings / 1000);
+    return { readingsPerSecond: readings / seconds, cpuMsPer1000, p50: at(0.5), p99: at(0.99), published: bus.accepted.length };
   } finally {
     await Promise.all([db.close(), bus.close()]);
   }
@@ -88,11 +105,21 @@ async function main() {
   const cost = writeCost();
   console.log(`write cost: item ≤ ${cost.tableBytes} B, index entry ≤ ${cost.indexBytes} B → ${cost.perReading} WRU per zoned reading, ${cost.withZoneStatus.toFixed(3)} with ZoneStatus (8 zones / 200)`);
   const domain = await domainThroughput();
-  console.log(`domain storeBatch (in-memory tables, one core): ${Math.round(domain).toLocaleString('en')} readings/s`);
-  for (const concurrency of [1, 4, 8]) {
-    const r = await dynaliteThroughput(concurrency === 1 ? 16 : 41, concurrency);
+  console.log(`domain storeBatch (in-memory tables, one core): ${Math.round(domain).toLocaleString('en')} readings/s (${(1e6 / domain).toFixed(1)} CPU ms per 1,000)`);
+  // Batches of 50 from one zone are what the pipeline sends (one zone gateway's batch); 200
+  // readings over 10 zones is the bigger case.
+  const scenarios: Scenario[] = [
+    { batchSize: 50, zones: 1, concurrency: 1 },
+    { batchSize: 50, zones: 1, concurrency: 4 },
+    { batchSize: BATCH, zones: 10, concurrency: 1 },
+    { batchSize: BATCH, zones: 10, concurrency: 4 },
+    { batchSize: BATCH, zones: 10, concurrency: 8 },
+  ];
+  for (const scenario of scenarios) {
+    const { batchSize, zones, concurrency } = scenario;
+    const r = await dynaliteThroughput(scenario, ((concurrency === 1 ? 25 : 40) * BATCH) / batchSize);
     console.log(
-      `dynalite, batches of ${BATCH}, ${concurrency} in flight: ${Math.round(r.readingsPerSecond).toLocaleString('en')} readings/s stored (invocation p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.published} ReadingsStored)`,
+      `dynalite, batches of ${batchSize} in ${zones} zone(s), ${concurrency} in flight: ${Math.round(r.readingsPerSecond).toLocaleString('en')} readings/s stored, ${r.cpuMsPer1000.toFixed(0)} CPU ms per 1,000 readings (invocation p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.published} ReadingsStored)`,
     );
   }
 }

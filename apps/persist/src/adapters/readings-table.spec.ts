@@ -1,31 +1,16 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
 import { enrichedReading, enrichedReadings, T0 } from '../__fixtures__/enriched-readings';
 import { UnprocessedKeysError } from '../domain/batch-reader';
-import { UnprocessedItemsError } from '../domain/batch-writer';
 import type { ZoneReadingsQuery } from '../domain/ports';
 import { toReadingItem, type ReadingItem } from '../domain/reading-item';
 import { READINGS_TABLE } from '../tables';
 import { readingsTable } from './readings-table';
+import { readingsWriter } from './readings-writer';
 
 const stamps = { receivedAt: T0, storedAt: T0 + 200, retentionDays: 30 };
 const items = (readings = enrichedReadings(60, 3, 2), fleetId = 'city-lyon') => readings.map((r) => toReadingItem(fleetId, r, stamps));
 const fast = { sleep: async () => undefined };
-
-/** Lets the first `failingCalls` BatchWriteItem calls store only their first `keep` items and hand back the rest unprocessed. */
-function withInjectedUnprocessed(client: DynamoDBDocumentClient, failingCalls: number, keep: number) {
-  const sent: number[] = [];
-  const wrapper = {
-    async send(command: BatchWriteCommand) {
-      const [table, requests] = Object.entries(command.input.RequestItems ?? {})[0];
-      sent.push(requests.length);
-      if (sent.length > failingCalls) return client.send(command);
-      if (keep > 0) await client.send(new BatchWriteCommand({ RequestItems: { [table]: requests.slice(0, keep) } }));
-      return { UnprocessedItems: { [table]: requests.slice(keep) } };
-    },
-  };
-  return { client: wrapper as unknown as DynamoDBDocumentClient, sent };
-}
 
 /** Lets the first `failingCalls` BatchGetItem calls answer only their first `keep` keys and hand back the rest unprocessed. */
 function withUnprocessedKeys(client: DynamoDBDocumentClient, failingCalls: number, keep: number) {
@@ -54,7 +39,7 @@ async function allPages(table: ReturnType<typeof readingsTable>, query: ZoneRead
   return pages;
 }
 
-describe('Readings table on dynalite', () => {
+describe('Readings table (read side) on dynalite', () => {
   let db: LocalDynamoDb;
   let tableName: string;
   beforeAll(async () => {
@@ -63,59 +48,14 @@ describe('Readings table on dynalite', () => {
   });
   afterAll(() => db.close());
 
+  const store = (batch: ReadingItem[]) => readingsWriter(db.client, tableName).putAll(batch);
   const get = (item: ReadingItem) => db.documentClient.send(new GetCommand({ TableName: tableName, Key: { pk: item.pk, ts: item.ts } }));
-
-  it('stores readings with real BatchWriteItem calls, and a second write of them is the same single item', async () => {
-    // Prepare
-    const table = readingsTable(db.documentClient, tableName, fast);
-    const batch = items(enrichedReadings(60, 3, 2), 'fleet-bw');
-
-    // Act
-    const first = await table.putAll(batch);
-    const second = await table.putAll(batch);
-
-    // Assess
-    expect(first).toEqual({ items: 60, calls: 3, attempts: 1, retried: 0 });
-    expect(second.calls).toBe(3);
-    const pages = await Promise.all(['sensor-0000', 'sensor-0001', 'sensor-0002'].map((d) => table.deviceReadings({ fleetId: 'fleet-bw', deviceId: d, from: 0, to: T0 + 1e9, limit: 1000 })));
-    expect(pages.map((p) => p.items.length)).toEqual([20, 20, 20]);
-    expect((await get(batch[7])).Item).toEqual(batch[7]);
-  });
-
-  it('retries UnprocessedItems until every item is stored', async () => {
-    // Prepare
-    const injected = withInjectedUnprocessed(db.documentClient, 2, 10);
-    const table = readingsTable(injected.client, tableName, fast);
-    const batch = items(enrichedReadings(40, 4, 2), 'fleet-retry');
-
-    // Act
-    const stats = await table.putAll(batch);
-
-    // Assess
-    expect(injected.sent).toEqual([25, 15, 20]);
-    expect(stats).toEqual({ items: 40, calls: 3, attempts: 2, retried: 20 });
-    const stored = await Promise.all(batch.map(get));
-    expect(stored.every((r) => r.Item !== undefined)).toBe(true);
-  });
-
-  it('fails when items stay unprocessed after the last attempt', async () => {
-    // Prepare
-    const injected = withInjectedUnprocessed(db.documentClient, Infinity, 0);
-    const table = readingsTable(injected.client, tableName, { ...fast, maxAttempts: 3 });
-
-    // Act
-    const outcome = table.putAll(items([enrichedReading({ deviceId: 'never' })]));
-
-    // Assess
-    await expect(outcome).rejects.toBeInstanceOf(UnprocessedItemsError);
-    expect(injected.sent).toEqual([1, 1, 1]);
-  });
 
   it('pages one device’s readings in a time range, newest first, without a trailing empty page', async () => {
     // Prepare
     const table = readingsTable(db.documentClient, tableName);
     const readings = Array.from({ length: 25 }, (_, i) => enrichedReading({ deviceId: 'pager', ts: T0 + i * 1000 }));
-    await table.putAll(items([...readings, enrichedReading({ deviceId: 'pager-other', ts: T0 })], 'fleet-page'));
+    await store(items([...readings, enrichedReading({ deviceId: 'pager-other', ts: T0 })], 'fleet-page'));
     const query = { fleetId: 'fleet-page', deviceId: 'pager', from: T0 + 2000, to: T0 + 21_000, limit: 10 };
 
     // Act
@@ -137,7 +77,7 @@ describe('Readings table on dynalite', () => {
   it('tells a device with readings from one without, per fleet', async () => {
     // Prepare
     const table = readingsTable(db.documentClient, tableName);
-    await table.putAll(items([enrichedReading({ deviceId: 'known', ts: T0 })], 'fleet-a'));
+    await store(items([enrichedReading({ deviceId: 'known', ts: T0 })], 'fleet-a'));
 
     // Act / Assess
     expect(await table.hasDeviceReadings('fleet-a', 'known', T0)).toBe(true);
@@ -149,7 +89,7 @@ describe('Readings table on dynalite', () => {
     // Prepare
     const table = readingsTable(db.documentClient, tableName);
     const hour = 3_600_000;
-    await table.putAll(
+    await store(
       items(
         [
           enrichedReading({ deviceId: 'z1', ts: T0 - 2 * hour, zoneId: 'old-town' }),
@@ -180,10 +120,9 @@ describe('Readings table on dynalite', () => {
     const query = { fleetId: 'fleet-zq', zoneId: 'quay', since: T0 - 4000, until: T0, limit: 7 };
 
     beforeAll(async () => {
-      const table = readingsTable(db.documentClient, tableName);
-      await table.putAll(items(zoned, 'fleet-zq'));
-      await table.putAll(items([enrichedReading({ deviceId: 'e0', ts: T0, zoneId: 'other' }), enrichedReading({ deviceId: 'u0', ts: T0, zoneId: null })], 'fleet-zq'));
-      await table.putAll(items([enrichedReading({ deviceId: 'd9', ts: T0, zoneId: 'quay' })], 'fleet-zq-neighbour'));
+      await store(items(zoned, 'fleet-zq'));
+      await store(items([enrichedReading({ deviceId: 'e0', ts: T0, zoneId: 'other' }), enrichedReading({ deviceId: 'u0', ts: T0, zoneId: null })], 'fleet-zq'));
+      await store(items([enrichedReading({ deviceId: 'd9', ts: T0, zoneId: 'quay' })], 'fleet-zq-neighbour'));
     });
 
     it('pages newest first across devices sharing timestamps, each reading once, whole items from the table', async () => {

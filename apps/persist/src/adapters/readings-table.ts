@@ -1,7 +1,7 @@
-import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readInBatches } from '../domain/batch-reader';
-import { writeInBatches, type BatchWriteOptions } from '../domain/batch-writer';
-import type { DeviceReadingsQuery, Page, ReadingsReader, ReadingsWriter, ZonePosition, ZoneReadingsQuery, ZoneReadingsReader } from '../domain/ports';
+import type { BatchWriteOptions } from '../domain/batch-writer';
+import type { DeviceReadingsQuery, Page, ReadingsReader, ZonePosition, ZoneReadingsQuery, ZoneReadingsReader } from '../domain/ports';
 import { deviceKey, idOfKey, zoneKey, type ReadingItem } from '../domain/reading-item';
 import { BY_ZONE_INDEX, BY_ZONE_INCLUDE } from '../tables';
 
@@ -10,23 +10,16 @@ export type ZoneReadingItem = Pick<ReadingItem, 'pk' | 'ts' | 'zoneKey' | (typeo
 
 type ReadingKey = Pick<ReadingItem, 'pk' | 'ts'>;
 
-export interface ReadingsTable extends ReadingsWriter, ReadingsReader, ZoneReadingsReader {
+export interface ReadingsTable extends ReadingsReader, ZoneReadingsReader {
   /** A zone's readings with ts ≥ since, newest first (all pages). */
   zoneReadingsSince(fleetId: string, zoneId: string, since: number): Promise<ZoneReadingItem[]>;
 }
 
 /**
- * The Readings table over the DocumentClient. Writes never read first: a put is the whole story.
- * `batch` sets the retry rounds and backoff of BatchWriteItem and BatchGetItem alike.
+ * The read side of the Readings table, over the DocumentClient (store-readings writes through
+ * readings-writer.ts). `batch` sets the retry rounds and backoff of BatchGetItem.
  */
 export function readingsTable(client: DynamoDBDocumentClient, tableName: string, batch: BatchWriteOptions = {}): ReadingsTable {
-  const sendBatch = async (items: readonly ReadingItem[]): Promise<readonly ReadingItem[]> => {
-    const result = await client.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }),
-    );
-    return (result.UnprocessedItems?.[tableName] ?? []).map((request) => request.PutRequest?.Item as ReadingItem);
-  };
-
   // Consistent reads: the index entry exists only once the table write committed, so every key
   // the index hands out is found (an eventually consistent read could miss a just-stored one).
   const sendBatchGet = async (keys: readonly ReadingKey[]) => {
@@ -38,8 +31,6 @@ export function readingsTable(client: DynamoDBDocumentClient, tableName: string,
   };
 
   return {
-    putAll: (items) => writeInBatches(items, sendBatch, batch),
-
     async deviceReadings(query: DeviceReadingsQuery): Promise<Page<ReadingItem, number>> {
       const pk = deviceKey(query.fleetId, query.deviceId);
       // One more than asked tells whether another page exists without a trailing empty page.

@@ -78,16 +78,53 @@ describe('storeBatch', () => {
     expect(zones.statuses.get('city-lyon|presquile')).toMatchObject({ aqi: 120, updatedAt: T0 + 60_000 });
   });
 
-  it('writes no zone status when nothing is stored (a write failure rejects first)', async () => {
+  it('rejects when the readings write fails, the status maybe ahead, and the redelivery stores the readings', async () => {
     // Prepare
-    const { zones, ports } = setup();
+    const { readings, zones, ports } = setup();
     const failing = { ...ports, readings: { putAll: async () => Promise.reject(new Error('unavailable')) } };
+    const batch = enrichedBatch([enrichedReading({ aqi: 160, category: 'Unhealthy' })]);
 
     // Act
-    const outcome = storeBatch(enrichedBatch([enrichedReading()]), failing, 30);
+    await expect(storeBatch(batch, failing, 30)).rejects.toThrow('unavailable');
+    const ahead = { readings: readings.items.size, statuses: zones.statuses.size };
+    const redelivered = await storeBatch(batch, ports, 30);
+
+    // Assess: the status landed beside the failed write; the redelivery stores the reading and finds its status already there.
+    expect(ahead).toEqual({ readings: 0, statuses: 1 });
+    expect(readings.items.size).toBe(1);
+    expect(redelivered).toMatchObject({ zonesUpdated: 0, zonesSkipped: 1, stored: { count: 1, zoneIds: ['presquile'] } });
+    expect(zones.statuses.get('city-lyon|presquile')).toMatchObject({ aqi: 160, readingId: `sensor-0042@${T0}` });
+  });
+
+  it('rejects only once every write of the batch has finished', async () => {
+    // Prepare
+    const { ports } = setup();
+    let releaseStatus: (written: boolean) => void = () => undefined;
+    const slowStatus = new Promise<boolean>((resolve) => (releaseStatus = resolve));
+    const failing = { ...ports, readings: { putAll: async () => Promise.reject(new Error('unavailable')) }, zoneStatus: { putIfNewer: () => slowStatus } };
+    let settled = false;
+
+    // Act
+    const outcome = storeBatch(enrichedBatch([enrichedReading()]), failing, 30).finally(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    const settledBeforeStatus = settled;
+    releaseStatus(true);
 
     // Assess
     await expect(outcome).rejects.toThrow('unavailable');
-    expect(zones.statuses.size).toBe(0);
+    expect(settledBeforeStatus).toBe(false);
+  });
+
+  it('rejects when a zone status write fails, after the readings are stored', async () => {
+    // Prepare
+    const { readings, ports } = setup();
+    const failing = { ...ports, zoneStatus: { putIfNewer: async () => Promise.reject(new Error('throttled')) } };
+
+    // Act
+    const outcome = storeBatch(enrichedBatch(enrichedReadings(30)), failing, 30);
+
+    // Assess
+    await expect(outcome).rejects.toThrow('throttled');
+    expect(readings.items.size).toBe(30);
   });
 });

@@ -22,18 +22,27 @@ export interface StoreOutcome {
 }
 
 /**
- * Stores one enriched batch: every reading (idempotent overwrite by key), then one
- * conditional ZoneStatus write per zone. Readings go first so a status never points at a
- * reading that is not stored. Any failure rejects: the event is redelivered, and both
- * writes are safe to repeat.
+ * Stores one enriched batch: every reading (idempotent overwrite by key) and, at the same time,
+ * one conditional ZoneStatus write per zone. Any failure rejects, once every write has finished:
+ * the event is redelivered, and both writes are safe to repeat.
+ *
+ * Why not readings first: it cost a round trip per invocation, for an order no reader relies
+ * on. A status carries its own AQI, category and dominant pollutant (list-zones and the
+ * dashboard show those, never the reading behind them), and it already outlives its reading
+ * (readings expire, statuses do not). If the readings write fails after the status landed, the
+ * status is ahead of the table until the redelivery stores the reading (the redelivered status
+ * write is then skipped as "the same or newer"); ReadingsStored still goes out only after both.
  */
 export async function storeBatch(data: ReadingsEnrichedV1Data, ports: StorePorts, retentionDays: number): Promise<StoreOutcome> {
   const storedAt = ports.clock.now();
   const readings = dedupeReadings(data.readings);
   const items = readings.map((r) => toReadingItem(data.fleetId, r, { receivedAt: data.receivedAt, storedAt, retentionDays }));
-  const writes = await ports.readings.putAll(items);
   const statuses = latestZoneStatuses(data.fleetId, readings, storedAt);
-  const written = await Promise.all(statuses.map((status) => ports.zoneStatus.putIfNewer(status)));
+  // putAll is called first: a writer that refuses an item as it builds the request (a number
+  // DynamoDB cannot be sent exactly) throws before any status write has started.
+  const readingsWrite = ports.readings.putAll(items);
+  const statusWrites = allFinished(statuses.map((status) => ports.zoneStatus.putIfNewer(status)));
+  const [writes, written] = await bothFinished(readingsWrite, statusWrites);
   const zonesUpdated = written.filter(Boolean).length;
   return {
     stored: {
@@ -49,4 +58,20 @@ export async function storeBatch(data: ReadingsEnrichedV1Data, ports: StorePorts
     zonesUpdated,
     zonesSkipped: statuses.length - zonesUpdated,
   };
+}
+
+/**
+ * Promise.all that rejects only once every write has settled, so no write of a failed
+ * invocation is still in flight when it ends (Lambda would freeze it into the next one).
+ */
+async function allFinished<T>(writes: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(writes);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+}
+
+async function bothFinished<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await allFinished<A | B>([a, b]);
+  return [first as A, second as B];
 }

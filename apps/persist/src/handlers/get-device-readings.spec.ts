@@ -2,6 +2,7 @@ import { encodeCursor, fixedClock, type HttpResult, type JwtRequestEvent } from 
 import { httpApiEvent, lambdaContext, startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
 import { enrichedReading, T0 } from '../__fixtures__/enriched-readings';
 import { readingsTable } from '../adapters/readings-table';
+import { readingsWriter } from '../adapters/readings-writer';
 import { toReadingItem } from '../domain/reading-item';
 import { READINGS_TABLE } from '../tables';
 import { getDeviceReadings, makeGetDeviceReadings } from './get-device-readings';
@@ -36,8 +37,9 @@ describe('GET /v1/devices/{deviceId}/readings', () => {
       enrichedReading({ deviceId: 'sensor-1', ts: NOW - 40 * DAY }),
       enrichedReading({ deviceId: 'expired-only', ts: NOW - 40 * DAY }),
     ];
-    await table.putAll(readings.map((r) => toReadingItem('city-lyon', r, stamps)));
-    await table.putAll([toReadingItem('city-paris', enrichedReading({ deviceId: 'paris-1' }), stamps)]);
+    const writer = readingsWriter(db.client, tableName);
+    await writer.putAll(readings.map((r) => toReadingItem('city-lyon', r, stamps)));
+    await writer.putAll([toReadingItem('city-paris', enrichedReading({ deviceId: 'paris-1' }), stamps)]);
     const core = makeGetDeviceReadings({ readings: table, clock: fixedClock(NOW), retentionDays: 30 });
     call = (event) => core(event, lambdaContext());
   });
@@ -141,7 +143,7 @@ describe('GET /v1/devices/{deviceId}/readings', () => {
     process.env.AWS_ENDPOINT_URL_DYNAMODB = db.endpoint;
     process.env.PULSE_TABLE_READINGS = tableName;
     const now = Date.now();
-    await readingsTable(db.documentClient, tableName).putAll([toReadingItem('city-lyon', enrichedReading({ deviceId: 'live-1', ts: now }), { receivedAt: now, storedAt: now, retentionDays: 30 })]);
+    await readingsWriter(db.client, tableName).putAll([toReadingItem('city-lyon', enrichedReading({ deviceId: 'live-1', ts: now }), { receivedAt: now, storedAt: now, retentionDays: 30 })]);
 
     // Act
     const response = await getDeviceReadings(request('live-1'), lambdaContext());

@@ -2,6 +2,7 @@ import { fixedClock, type HttpResult, type JwtRequestEvent } from '@pulse/servic
 import { httpApiEvent, lambdaContext, startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
 import { enrichedReading, T0 } from '../__fixtures__/enriched-readings';
 import { readingsTable } from '../adapters/readings-table';
+import { readingsWriter } from '../adapters/readings-writer';
 import { toReadingItem } from '../domain/reading-item';
 import { READINGS_TABLE } from '../tables';
 import { makeGetDeviceReadings } from './get-device-readings';
@@ -38,8 +39,9 @@ describe('GET /v1/zones/{zoneId}/readings on dynalite', () => {
     // Three devices of 'confluence' reporting on the same five-minute marks for 90 minutes; an
     // unzoned device; Paris uses the zone id 'confluence' too.
     const confluence = ['c-1', 'c-2', 'c-3'].flatMap((deviceId) => Array.from({ length: 19 }, (_, i) => enrichedReading({ deviceId, ts: NOW - i * 5 * MINUTE, zoneId: 'confluence' })));
-    await table.putAll([...confluence, enrichedReading({ deviceId: 'stray', ts: NOW, zoneId: null })].map((r) => toReadingItem('city-lyon', r, stamps)));
-    await table.putAll([toReadingItem('city-paris', enrichedReading({ deviceId: 'p-1', ts: NOW, zoneId: 'confluence' }), stamps)]);
+    const writer = readingsWriter(db.client, tableName);
+    await writer.putAll([...confluence, enrichedReading({ deviceId: 'stray', ts: NOW, zoneId: null })].map((r) => toReadingItem('city-lyon', r, stamps)));
+    await writer.putAll([toReadingItem('city-paris', enrichedReading({ deviceId: 'p-1', ts: NOW, zoneId: 'confluence' }), stamps)]);
     const deps = { readings: table, clock: fixedClock(NOW), retentionDays: 30 };
     const core = makeGetZoneReadings(deps);
     const deviceCore = makeGetDeviceReadings(deps);
@@ -101,7 +103,7 @@ describe('GET /v1/zones/{zoneId}/readings on dynalite', () => {
     process.env.PULSE_TABLE_READINGS = tableName;
     const now = Date.now();
     const stamps = { receivedAt: now, storedAt: now, retentionDays: 30 };
-    await readingsTable(db.documentClient, tableName).putAll([toReadingItem('city-lyon', enrichedReading({ deviceId: 'live-1', ts: now - 1000, zoneId: 'live-zone' }), stamps)]);
+    await readingsWriter(db.client, tableName).putAll([toReadingItem('city-lyon', enrichedReading({ deviceId: 'live-1', ts: now - 1000, zoneId: 'live-zone' }), stamps)]);
 
     // Act
     const response = await getZoneReadings(zone('live-zone'), lambdaContext());

@@ -2,6 +2,7 @@ import type { HttpResult, JwtRequestEvent } from '@pulse/service-kit';
 import { httpApiEvent, lambdaContext, startLocalDynamoDb, type LocalDynamoDb } from '@pulse/service-kit/testing';
 import { T0 } from '../__fixtures__/enriched-readings';
 import { zoneStatusTable } from '../adapters/zone-status-table';
+import { zoneStatusWriter } from '../adapters/zone-status-writer';
 import { ZONE_STATUS_TABLE } from '../tables';
 import { listZones, makeListZones } from './list-zones';
 
@@ -19,8 +20,9 @@ describe('GET /v1/zones', () => {
     db = await startLocalDynamoDb();
     tableName = (await db.createTables([ZONE_STATUS_TABLE])).ZoneStatus;
     const table = zoneStatusTable(db.documentClient, tableName);
+    const writer = zoneStatusWriter(db.client, tableName);
     const status = (fleetId: string, zoneId: string, aqi: number) =>
-      table.putIfNewer({ fleetId, zoneId, aqi, category: aqi > 100 ? 'Unhealthy for Sensitive Groups' : 'Moderate', dominant: 'pm25', updatedAt: T0, readingId: `s-${zoneId}@${T0}`, deviceId: `s-${zoneId}`, storedAt: T0 + 1 });
+      writer.putIfNewer({ fleetId, zoneId, aqi, category: aqi > 100 ? 'Unhealthy for Sensitive Groups' : 'Moderate', dominant: 'pm25', updatedAt: T0, readingId: `s-${zoneId}@${T0}`, deviceId: `s-${zoneId}`, storedAt: T0 + 1 });
     await Promise.all([status('city-lyon', 'confluence', 120), status('city-lyon', 'presquile', 59), status('city-lyon', 'vaise', 70), status('city-paris', 'marais', 80)]);
     const core = makeListZones({ zoneStatus: table });
     call = (event) => core(event, lambdaContext());

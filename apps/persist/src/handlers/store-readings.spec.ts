@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ReadingsEnrichedV1, ReadingsStoredV1 } from '@pulse/schemas';
 import { createPublisher, eventBridgeClient, fixedClock } from '@pulse/service-kit';
 import { lambdaContext, sampleEvent, startLocalDynamoDb, startPutEventsServer, type LocalDynamoDb, type PutEventsServer } from '@pulse/service-kit/testing';
@@ -6,11 +6,9 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { enrichedBatch, enrichedReadings, T0 } from '../__fixtures__/enriched-readings';
 import invalidEvent from '../__fixtures__/invalid-enriched-event.json';
 import { silentObservability } from '../__fixtures__/silent-observability';
-import { readingsTable } from '../adapters/readings-table';
-import { zoneStatusTable } from '../adapters/zone-status-table';
 import { powertools } from '../commons/powertools';
 import { READINGS_TABLE, ZONE_STATUS_TABLE } from '../tables';
-import { makeStoreReadings, storeReadings } from './store-readings';
+import { makeStoreReadings, storePorts, storeReadings } from './store-readings';
 
 describe('store-readings', () => {
   let db: LocalDynamoDb;
@@ -35,6 +33,8 @@ describe('store-readings', () => {
 
   const itemsOf = async (pk: string) =>
     (await db.documentClient.send(new QueryCommand({ TableName: tables.Readings, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }))).Items ?? [];
+  const statusOf = async (fleetId: string, zoneId: string) =>
+    (await db.documentClient.send(new GetCommand({ TableName: tables.ZoneStatus, Key: { fleetId, zoneId } }))).Item;
   const published = () => bus.accepted.map((e) => JSON.parse(e.Detail ?? '{}') as typeof ReadingsStoredV1.sample.detail);
 
   it('stores the golden ReadingsEnriched sample and publishes ReadingsStored on the wire', async () => {
@@ -85,7 +85,7 @@ describe('store-readings', () => {
     const observability = silentObservability();
     const core = makeStoreReadings({
       ...observability,
-      ports: { readings: readingsTable(db.documentClient, tables.Readings), zoneStatus: zoneStatusTable(db.documentClient, tables.ZoneStatus), clock: fixedClock(T0) },
+      ports: storePorts(db.client, { readings: tables.Readings, zoneStatus: tables.ZoneStatus }, fixedClock(T0)),
       publisher: createPublisher({ client: eventBridgeClient({ endpoint: downBus.endpoint, maxAttempts: 1 }), busName: 'b', sleep: async () => undefined }),
       retentionDays: 30,
     });
@@ -101,12 +101,63 @@ describe('store-readings', () => {
     await downBus.close();
   });
 
+  it('fails when the readings write fails, publishing nothing; the redelivery stores them and then publishes', async () => {
+    // Prepare: the first delivery writes readings to a table that does not exist (ResourceNotFoundException).
+    const core = (readingsTableName: string) =>
+      makeStoreReadings({
+        ...silentObservability(),
+        ports: storePorts(db.client, { readings: readingsTableName, zoneStatus: tables.ZoneStatus }, fixedClock(T0)),
+        publisher: createPublisher({ client: eventBridgeClient({ endpoint: bus.endpoint }), busName: 'b' }),
+        retentionDays: 30,
+      });
+    const event = { ...sampleEvent(ReadingsEnrichedV1), detail: { ...sample, data: enrichedBatch(enrichedReadings(3, 3, 1), 'fleet-redelivered') } };
+    const before = bus.accepted.length;
+
+    // Act
+    const first = core('Readings-missing')(event, lambdaContext());
+    await expect(first).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    const statusAhead = await statusOf('fleet-redelivered', 'zone-0');
+    const storedAhead = await itemsOf('fleet-redelivered#sensor-0002');
+    const publishedAhead = bus.accepted.length - before;
+    const redelivered = await core(tables.Readings)(event, lambdaContext());
+
+    // Assess: the status may run ahead of the readings until the redelivery, never ReadingsStored.
+    expect(storedAhead).toHaveLength(0);
+    expect(publishedAhead).toBe(0);
+    expect(statusAhead).toMatchObject({ readingId: `sensor-0002@${T0}` });
+    expect(redelivered).toEqual({ stored: 3, zonesUpdated: 0, zonesSkipped: 1 });
+    expect(await itemsOf('fleet-redelivered#sensor-0002')).toHaveLength(1);
+    expect(published().at(-1)?.data).toMatchObject({ fleetId: 'fleet-redelivered', count: 3, zoneIds: ['zone-0'] });
+  });
+
+  it('fails a batch with a number DynamoDB cannot be sent exactly before writing anything of it', async () => {
+    // Prepare
+    const core = makeStoreReadings({
+      ...silentObservability(),
+      ports: storePorts(db.client, { readings: tables.Readings, zoneStatus: tables.ZoneStatus }, fixedClock(T0)),
+      publisher: createPublisher({ client: eventBridgeClient({ endpoint: bus.endpoint }), busName: 'b' }),
+      retentionDays: 30,
+    });
+    const [fine, huge] = enrichedReadings(2, 2, 1);
+    const event = { ...sampleEvent(ReadingsEnrichedV1), detail: { ...sample, data: enrichedBatch([fine, { ...huge, measurements: { pm25: 2 ** 60 } }], 'fleet-huge') } };
+    const before = bus.accepted.length;
+
+    // Act
+    const outcome = core(event, lambdaContext());
+
+    // Assess
+    await expect(outcome).rejects.toThrow(/safe integer/);
+    expect(await itemsOf('fleet-huge#sensor-0000')).toHaveLength(0);
+    expect(await statusOf('fleet-huge', 'zone-0')).toBeUndefined();
+    expect(bus.accepted.length).toBe(before);
+  });
+
   it('stores a full batch of 200 readings and counts them', async () => {
     // Prepare
     const observability = silentObservability();
     const core = makeStoreReadings({
       ...observability,
-      ports: { readings: readingsTable(db.documentClient, tables.Readings), zoneStatus: zoneStatusTable(db.documentClient, tables.ZoneStatus), clock: fixedClock(T0) },
+      ports: storePorts(db.client, { readings: tables.Readings, zoneStatus: tables.ZoneStatus }, fixedClock(T0)),
       publisher: createPublisher({ client: eventBridgeClient({ endpoint: bus.endpoint }), busName: 'b' }),
       retentionDays: 30,
     });

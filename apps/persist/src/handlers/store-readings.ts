@@ -1,24 +1,27 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { ReadingsEnrichedV1, ReadingsStoredV1 } from '@pulse/schemas';
 import {
   BUS_NAME_ENV,
   correlationIdOf,
   createPublisher,
-  dynamoDbDocumentClient,
+  dynamoDbClient,
   eventBridgeClient,
   requiredEnv,
   systemClock,
   wrapHandler,
+  type Clock,
   type HandlerCore,
   type Publisher,
   lazy,
 } from '@pulse/service-kit';
-import { readingsTable } from '../adapters/readings-table';
+import { readingsWriter } from '../adapters/readings-writer';
 import { recordStoreMetrics } from '../adapters/store-metrics';
-import { zoneStatusTable } from '../adapters/zone-status-table';
+import { zoneStatusWriter } from '../adapters/zone-status-writer';
 import type { Observability } from '../commons/observability';
 import { powertools } from '../commons/powertools';
 import { retentionDaysFrom } from '../commons/retention-config';
+import { withoutSdkLogging } from '../commons/sdk-logging';
 import { storeBatch, type StorePorts } from '../domain/store-batch';
 import { READINGS_TABLE_ENV, ZONE_STATUS_TABLE_ENV } from '../tables';
 
@@ -54,14 +57,22 @@ export function makeStoreReadings(deps: StoreReadingsDeps): HandlerCore<EventBri
   };
 }
 
-const live = lazy(() => {
-  const client = dynamoDbDocumentClient({ tracer: powertools.tracer });
-  return makeStoreReadings({
-    ports: {
-      readings: readingsTable(client, requiredEnv(READINGS_TABLE_ENV)),
-      zoneStatus: zoneStatusTable(client, requiredEnv(ZONE_STATUS_TABLE_ENV)),
-      clock: systemClock,
-    },
+/**
+ * The store path over one low-level client (the live core, the bench and the dynalite specs):
+ * both writers send attribute values they build themselves, without the SDK's log filter.
+ */
+export function storePorts(client: DynamoDBClient, tables: { readonly readings: string; readonly zoneStatus: string }, clock: Clock): StorePorts {
+  const quiet = withoutSdkLogging(client);
+  return { readings: readingsWriter(quiet, tables.readings), zoneStatus: zoneStatusWriter(quiet, tables.zoneStatus), clock };
+}
+
+const live = lazy(() =>
+  makeStoreReadings({
+    ports: storePorts(
+      dynamoDbClient({ tracer: powertools.tracer }),
+      { readings: requiredEnv(READINGS_TABLE_ENV), zoneStatus: requiredEnv(ZONE_STATUS_TABLE_ENV) },
+      systemClock,
+    ),
     publisher: createPublisher({
       client: eventBridgeClient({ tracer: powertools.tracer }),
       busName: requiredEnv(BUS_NAME_ENV),
@@ -70,8 +81,8 @@ const live = lazy(() => {
     retentionDays: retentionDaysFrom(),
     logger: powertools.logger,
     metrics: powertools.metrics,
-  });
-});
+  }),
+);
 
 /** The core with the real clients, built on first call from the environment. */
 export const storeReadings: HandlerCore<EventBridgeEvent<string, unknown>, StoreReadingsResult> = (event, context) => live()(event, context);
