@@ -68,7 +68,7 @@ export { wrapHandler, type HandlerCore, type WrapOptions } from './powertools/wr
 export { correlationIdOf, setCorrelationId, CORRELATION_ID_HEADER, CORRELATION_ID_KEY } from './powertools/correlation-id';
 
 // SDK clients
-export { clientConfig, dynamoDbClient, dynamoDbDocumentClient, eventBridgeClient, type ClientFactoryOptions } from './aws-clients';
+export { clientConfig, dynamoDbClient, dynamoDbDocumentClient, eventBridgeClient, withoutSdkLogging, type ClientFactoryOptions } from './aws-clients';
 export { resolveEndpoint, LOCAL_DEFAULT_REGION, type EndpointService, type ResolvedEndpoint } from './endpoint-config';
 
 // Ports

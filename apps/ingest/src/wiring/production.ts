@@ -2,6 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import {
   BUS_NAME_ENV,
   clientConfig,
+  withoutSdkLogging,
   createPublisher,
   dynamoDbClient,
   dynamoDbDocumentClient,
@@ -57,5 +58,5 @@ export const dropBucket = /* @__PURE__ */ lazy(() => {
     // s3rver needs path-style addressing and no flexible checksums (TOOLCHAIN.md).
     ...(local ? { forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
   });
-  return new DropBucket(powertools.tracer.captureAWSv3Client(client));
+  return new DropBucket(powertools.tracer.captureAWSv3Client(withoutSdkLogging(client)));
 });

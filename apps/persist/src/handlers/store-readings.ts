@@ -14,6 +14,7 @@ import {
   type HandlerCore,
   type Publisher,
   lazy,
+  withoutSdkLogging,
 } from '@pulse/service-kit';
 import { readingsWriter } from '../adapters/readings-writer';
 import { recordStoreMetrics } from '../adapters/store-metrics';
@@ -21,7 +22,6 @@ import { zoneStatusWriter } from '../adapters/zone-status-writer';
 import type { Observability } from '../commons/observability';
 import { powertools } from '../commons/powertools';
 import { retentionDaysFrom } from '../commons/retention-config';
-import { withoutSdkLogging } from '../commons/sdk-logging';
 import { storeBatch, type StorePorts } from '../domain/store-batch';
 import { READINGS_TABLE_ENV, ZONE_STATUS_TABLE_ENV } from '../tables';
 

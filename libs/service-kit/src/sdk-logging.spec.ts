@@ -1,8 +1,8 @@
-import { dynamoDbClient } from '@pulse/service-kit';
-import { withoutSdkLogging } from './sdk-logging';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { dynamoDbClient, eventBridgeClient, withoutSdkLogging } from './aws-clients';
 
 const local = { endpoint: 'http://127.0.0.1:9', env: {} };
-const middlewareNames = (client: ReturnType<typeof dynamoDbClient>) => client.middlewareStack.identify().map((entry) => entry.split(' - ')[0]);
+const middlewareNames = (client: { middlewareStack: { identify(): string[] } }) => client.middlewareStack.identify().map((entry) => entry.split(' - ')[0]);
 
 describe('withoutSdkLogging', () => {
   it('relies on the kit giving its DynamoDB clients no SDK logger (only the SDK’s no-op one)', () => {
@@ -13,9 +13,14 @@ describe('withoutSdkLogging', () => {
     expect(client.config.logger.constructor.name).toBe('NoOpLogger');
   });
 
+  it('is how the kit builds its clients', () => {
+    expect(middlewareNames(dynamoDbClient(local))).not.toContain('loggerMiddleware');
+    expect(middlewareNames(eventBridgeClient(local))).not.toContain('loggerMiddleware');
+  });
+
   it('takes the SDK’s logger middleware off the client, and only that', () => {
     // Prepare
-    const client = dynamoDbClient(local);
+    const client = new DynamoDBClient({ region: 'eu-west-1', endpoint: local.endpoint });
     const before = middlewareNames(client);
 
     // Act
