@@ -12,23 +12,34 @@ describe('parseChaosArgs', () => {
   });
 
   it('reads every option', () => {
-    const parsed = parseChaosArgs(['--readings=200000', '--time-scale', '60', '--devices', '50', '--batch-size', '100', '--concurrency', '4', '--down-ms', '0', '--state', '/tmp/x', '--json']);
+    const parsed = parseChaosArgs(['--readings=200000', '--time-scale', '60', '--devices', '50', '--batch-size', '100', '--concurrency', '4', '--down-ms', '0', '--bus-down-ms', '250', '--state', '/tmp/x', '--json']);
 
     expect(parsed).toEqual({
       kind: 'run',
       json: true,
-      options: { readings: 200_000, timeScale: 60, devices: 50, batchSize: 100, concurrency: 4, dynamodbRestart: { downMs: 0 }, stateDirectory: '/tmp/x' },
+      options: {
+        readings: 200_000,
+        timeScale: 60,
+        devices: 50,
+        batchSize: 100,
+        concurrency: 4,
+        dynamodbRestart: { downMs: 0 },
+        busRestart: { downMs: 250 },
+        stateDirectory: '/tmp/x',
+      },
     });
   });
 
-  it('turns the dynalite restart off', () => {
+  it('turns the dynalite restart and the bus kill off', () => {
     expect(parseChaosArgs(['--no-dynamodb-restart'])).toMatchObject({ options: { dynamodbRestart: false } });
+    expect(parseChaosArgs(['--no-bus-restart'])).toMatchObject({ options: { busRestart: false } });
   });
 
   it.each([
     [['--readings', 'lots'], "--readings must be a positive number, got 'lots'"],
     [['--readings', '0'], "--readings must be a positive number, got '0'"],
     [['--down-ms=-5'], "--down-ms must be a number ≥ 0, got '-5'"],
+    [['--bus-down-ms', 'soon'], "--bus-down-ms must be a number ≥ 0, got 'soon'"],
     [['--readnigs', '5'], "Unknown option '--readnigs'"],
   ])('refuses %p', (args, message) => {
     const parsed = parseChaosArgs(args);

@@ -5,7 +5,8 @@ import { QUICK_CHAOS_BATCH, QUICK_CHAOS_FAULTS, QUICK_CHAOS_READINGS } from './c
 export const CHAOS_USAGE = `Usage: npm run chaos -- [options]
 
 Runs the local runtime in this process with injected faults, sends readings through the HTTP API,
-restarts dynalite once, then stops the faults, redrives every DLQ and reconciles.
+restarts dynalite once and kills and restarts the bus once, then stops the faults, redrives every
+DLQ and reconciles.
 
   --quick               5,000 readings in batches of 100, errors and throttles only (*:0.15,*:0.05:throttle), as npm test runs it
   --readings <n>        readings to send (default 100,000)
@@ -16,6 +17,8 @@ restarts dynalite once, then stops the faults, redrives every DLQ and reconciles
   --concurrency <n>     POSTs in flight (default 8)
   --down-ms <n>         how long dynalite stays down (default 2000)
   --no-dynamodb-restart do not restart dynalite
+  --bus-down-ms <n>     how long the killed bus keeps its port closed (default 1000)
+  --no-bus-restart      do not kill the bus
   --state <dir>         keep the runtime's state there (default: a temporary folder, removed)
   --json                print the whole result as JSON
   --help
@@ -43,6 +46,8 @@ export function parseChaosArgs(args: readonly string[]): ChaosArgs {
         concurrency: { type: 'string' },
         'down-ms': { type: 'string' },
         'no-dynamodb-restart': { type: 'boolean' },
+        'bus-down-ms': { type: 'string' },
+        'no-bus-restart': { type: 'boolean' },
         state: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -56,6 +61,7 @@ export function parseChaosArgs(args: readonly string[]): ChaosArgs {
     const readings = positive('--readings', values.readings) ?? (values.quick ? QUICK_CHAOS_READINGS : undefined);
     const faults = values.faults ?? (values.quick ? QUICK_CHAOS_FAULTS : undefined);
     const downMs = positive('--down-ms', values['down-ms'], true);
+    const busDownMs = positive('--bus-down-ms', values['bus-down-ms'], true);
     const options: ChaosOptions = {
       ...(readings !== undefined ? { readings } : {}),
       ...(faults !== undefined ? { faults } : {}),
@@ -64,6 +70,7 @@ export function parseChaosArgs(args: readonly string[]): ChaosArgs {
       ...optional('batchSize', positive('--batch-size', values['batch-size']) ?? (values.quick ? QUICK_CHAOS_BATCH : undefined)),
       ...optional('concurrency', positive('--concurrency', values.concurrency)),
       ...(values['no-dynamodb-restart'] ? { dynamodbRestart: false as const } : downMs !== undefined ? { dynamodbRestart: { downMs } } : {}),
+      ...(values['no-bus-restart'] ? { busRestart: false as const } : busDownMs !== undefined ? { busRestart: { downMs: busDownMs } } : {}),
       ...(values.state !== undefined ? { stateDirectory: values.state } : {}),
     };
     return { kind: 'run', options, json: values.json === true };

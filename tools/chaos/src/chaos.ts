@@ -2,6 +2,7 @@ import { FAULT_KINDS, parseFaultRules, type FaultKind, type FaultRule, type Func
 import { parseChaosArgs, CHAOS_USAGE } from './chaos-args';
 import { CHAOS_FAULTS, CHAOS_READINGS } from './chaos-defaults';
 import { drillDevices, registerDrillDevices } from './drill/drill-devices';
+import { killBusWhenBusy, type BusKillRecord } from './drill/bus-kill';
 import { startDrillRuntime } from './drill/drill-runtime';
 import { waitForQuiet } from './drill/pipeline-quiet';
 import { progressReporter, type Progress } from './drill/progress';
@@ -25,6 +26,8 @@ export interface ChaosOptions {
   readonly concurrency?: number;
   /** Stop dynalite once, when half the readings are acknowledged, for this long (ms; default 2,000); false: no restart. */
   readonly dynamodbRestart?: { readonly downMs: number } | false;
+  /** Kill the bus once, when three quarters are acknowledged, and keep its port closed this long (ms; default 1,000); false: no kill. */
+  readonly busRestart?: { readonly downMs: number } | false;
   /** Bus deliveries pending beyond which the sender waits (default 64): faults, not overload, are under test. */
   readonly maxBacklog?: number;
   /** How long to wait for the pipeline to settle, each time (default 10 minutes). */
@@ -49,8 +52,7 @@ export interface ChaosResult {
   readonly injected: Readonly<Record<string, Readonly<Record<FaultKind, number>>>>;
   readonly deliveries: { readonly retries: number; readonly deadLettered: number };
   readonly dynamodbRestart: { readonly atAcknowledged: number; readonly downMs: number; readonly tookMs: number } | undefined;
-  /** The runtime has no bus restart hook: see the README. */
-  readonly busRestart: 'skipped';
+  readonly busRestart: BusKillRecord | undefined;
   readonly beforeRedrive: ReconcileReport;
   readonly redrive: RedriveOutcome;
   readonly afterRedrive: ReconcileReport;
@@ -59,9 +61,10 @@ export interface ChaosResult {
 
 /**
  * The fault drill: the local runtime in this process with faults in every function, N readings
- * through the HTTP API, dynalite stopped and restarted mid-run; then, once everything accepted
- * is either stored or dead-lettered, the faults stop, every DLQ is redriven and the books must
- * balance: nothing missing, nothing duplicated, everything stored.
+ * through the HTTP API, dynalite stopped and restarted mid-run and the bus killed and restarted
+ * later; then, once everything accepted is either stored or dead-lettered, the faults stop,
+ * every DLQ is redriven and the books must balance: nothing missing, nothing duplicated,
+ * everything stored.
  */
 export async function runChaos(options: ChaosOptions = {}): Promise<ChaosResult> {
   const started = Date.now();
@@ -70,6 +73,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosResult>
   const faults = typeof options.faults === 'string' ? parseFaultRules(options.faults) : (options.faults ?? parseFaultRules(CHAOS_FAULTS));
   const settleTimeoutMs = options.settleTimeoutMs ?? 600_000;
   const restart = options.dynamodbRestart === undefined ? { downMs: 2_000 } : options.dynamodbRestart;
+  const busKill = options.busRestart === undefined ? { downMs: 1_000 } : options.busRestart;
   const problems: string[] = [];
 
   log(`chaos: starting the local runtime with ${faults.map((f) => `${f.target}:${f.probability}:${f.kind}`).join(', ') || 'no faults'}`);
@@ -92,6 +96,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosResult>
 
     let acknowledged = 0;
     let restarting: Promise<ChaosResult['dynamodbRestart']> | undefined;
+    let killingBus: Promise<ChaosResult['busRestart']> | undefined;
     progress = progressReporter(log, 5_000, () => {
       const bus = runtime.bus.dispatcher.stats();
       const stats = runtime.runner.stats();
@@ -131,10 +136,18 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosResult>
             },
           );
         }
+        if (busKill && killingBus === undefined && acknowledged >= (readings * 3) / 4) {
+          killingBus = killBusWhenBusy(runtime, { downMs: busKill.downMs, atAcknowledged: acknowledged, log }).catch((error: unknown) => {
+            problems.push(`the bus kill and restart failed: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+          });
+        }
       },
     });
     const dynamodbRestart = await restarting;
+    const busRestart = await killingBus;
     if (restart && restarting === undefined) problems.push('dynalite was never restarted (fewer than half the readings acknowledged)');
+    if (busKill && killingBus === undefined) problems.push('the bus was never killed (fewer than three quarters of the readings acknowledged)');
     if (sent.rejected > 0) problems.push(`${sent.rejected} readings refused with a 4xx: ${sent.rejections.join(' | ')}`);
     if (sent.gaveUp > 0) problems.push(`${sent.gaveUp} readings never acknowledged before the deadline`);
 
@@ -171,7 +184,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosResult>
       injected,
       deliveries,
       dynamodbRestart,
-      busRestart: 'skipped',
+      busRestart,
       beforeRedrive,
       redrive,
       afterRedrive,
@@ -230,7 +243,10 @@ export function formatChaosResult(result: ChaosResult): string {
     result.dynamodbRestart
       ? `dynalite: stopped at ${result.dynamodbRestart.atAcknowledged.toLocaleString('en-US')} acknowledged for ${result.dynamodbRestart.downMs} ms, back after ${result.dynamodbRestart.tookMs} ms`
       : 'dynalite: not restarted',
-    'bus process restart: skipped (the runtime has no bus restart hook; the local runtime crash-restart test covers the bus journal)',
+    result.busRestart
+      ? `bus: killed at ${result.busRestart.atAcknowledged.toLocaleString('en-US')} acknowledged with ${result.busRestart.pendingAtKill} deliveries pending (${result.busRestart.inFlightAtKill} in flight), ` +
+        `port closed ${result.busRestart.downMs} ms, back after ${result.busRestart.tookMs} ms, ${result.busRestart.recovered} deliveries recovered from its journal`
+      : 'bus: not killed',
     '',
     formatReconcileReport(result.beforeRedrive, 'before the redrive'),
     formatReconcileReport(result.afterRedrive, 'after the faults stopped and every DLQ was redriven'),

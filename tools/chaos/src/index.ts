@@ -8,6 +8,7 @@ export { readDeadLetters, type DeadLetter, type DeadLetterSource } from './recon
 export { storagePathRules } from './reconcile/storage-path';
 export { redriveDeadLetterQueues, type RedriveOptions, type RedriveOutcome } from './drill/redrive';
 export { runChaos, formatChaosResult, main as chaosMain, type ChaosOptions, type ChaosResult } from './chaos';
+export type { BusKillRecord } from './drill/bus-kill';
 export { CHAOS_FAULTS, CHAOS_READINGS, QUICK_CHAOS_BATCH, QUICK_CHAOS_FAULTS, QUICK_CHAOS_READINGS } from './chaos-defaults';
 export { runSoak, formatSoakResult, main as soakMain, type SoakOptions, type SoakResult } from './soak';
 export { soakRateFromBench, DEFAULT_SOAK_RATE, THROUGHPUT_STEP, type SoakRate } from './soak/bench-rate';

@@ -13,7 +13,7 @@ export type { UndeliverableRecord } from './journal/journal-records';
 export { JOURNAL_FILE, UNDELIVERABLE_FILE } from './journal/delivery-journal';
 export { createFileArchive, type FileArchive } from './archive/file-archive';
 export { replay, type ReplayOptions, type ReplayResult } from './archive/replay';
-export { startLocalBus, type LocalBus, type LocalBusOptions } from './local-bus';
+export { startLocalBus, type BusRestart, type LocalBus, type LocalBusOptions } from './local-bus';
 export { FIVE_SERVICES } from './five-services';
 export { createTargetInvoker, type TargetInvokerParts } from './wiring/target-invoker';
 export type { FunctionInvoker } from './wiring/function-invoker';

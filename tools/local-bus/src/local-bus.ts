@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSqsServer, type SqsServer } from '@pulse/local-sqs';
 import type { ServiceDeclaration } from '@pulse/service-kit';
-import { createFileArchive, type FileArchive } from './archive/file-archive';
-import { createDispatcher } from './delivery/dispatcher';
+import type { FileArchive } from './archive/file-archive';
 import type { DispatcherOptions, RunningDispatcher } from './delivery/dispatcher-types';
+import { startBusIncarnation } from './restart/bus-incarnation';
+import { BusLives } from './restart/bus-lives';
+import { lastingArchive, lastingBusServer, lastingDispatcher } from './restart/lasting-views';
 import { declarationRules } from './rules/declaration-rules';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_BUS_NAME, DEFAULT_REGION, startBusServer, type BusServer } from './server';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_BUS_NAME, DEFAULT_REGION, type BusServer } from './server';
 import type { ApiDestinations } from './wiring/api-destination';
 import type { FunctionInvoker } from './wiring/function-invoker';
 import { queuesForRules } from './wiring/queues-for-rules';
@@ -47,8 +49,32 @@ export interface LocalBus {
   readonly sqs: SqsServer;
   readonly dispatcher: RunningDispatcher;
   readonly archive: FileArchive;
+  /**
+   * Kills the EventBridge side as a process kill would: every connection reset (a PutEvents in
+   * progress fails at its caller, whose SDK retries), deliveries in progress abandoned without an
+   * acknowledgement, retry timers gone, journal and archive lines not yet handed to the kernel
+   * dropped, no drain. Until `revive` the port refuses connections. The SQS server (the DLQs) stays up.
+   */
+  kill(): Promise<void>;
+  /** Starts the EventBridge side again after a kill, on the same port and directory: journal and archive re-read, what was pending redelivered. */
+  revive(): Promise<void>;
+  /** `kill`, `downMs` with the port closed (default 0), `revive`. */
+  restart(options?: { readonly downMs?: number }): Promise<BusRestart>;
   /** Stops the bus, the dispatcher, the archive and SQS, in that order; journaled work resumes on the next start. */
   close(): Promise<void>;
+}
+
+/** What a restart found and took. */
+export interface BusRestart {
+  /** Deliveries accepted and not yet acknowledged when it was killed. */
+  readonly pendingAtKill: number;
+  /** Of those, the ones at their target (or writing their acknowledgement) at that moment. */
+  readonly inFlightAtKill: number;
+  /** Deliveries the new incarnation found unacknowledged in the journal: about those pending at the kill (a write the kill caught can add or acknowledge a few). */
+  readonly recovered: number;
+  readonly downMs: number;
+  /** Kill to listening again. */
+  readonly tookMs: number;
 }
 
 /**
@@ -81,41 +107,61 @@ export async function startLocalBus(options: LocalBusOptions): Promise<LocalBus>
     // Before the dispatcher starts: recovered deliveries may head for these queues at once.
     for (const queue of queuesForRules(declarationRules(options.services, busName, { region, accountId }))) sqs.createQueue(queue);
 
-    const archive = createFileArchive({ directory: join(state.path, 'archive') });
-    closers.push(() => archive.close());
+    const startIncarnation = (port: number) =>
+      startBusIncarnation({
+        port,
+        archiveDirectory: join(state.path, 'archive'),
+        ...(state.durable ? { journalDirectory: join(state.path, 'journal') } : {}),
+        dispatcher: {
+          invoker: createTargetInvoker({
+            sqs,
+            ...(options.runner ? { runner: options.runner } : {}),
+            ...(options.apiDestinations ? { apiDestinations: options.apiDestinations } : {}),
+          }),
+          ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+          ...options.observe,
+          ...(log ? { log } : {}),
+        },
+        server: {
+          region,
+          accountId,
+          busName,
+          services: options.services,
+          ...(options.identities ? { identities: options.identities } : {}),
+          ...(log ? { log } : {}),
+        },
+      });
+    const first = await startIncarnation(options.busPort ?? 0);
+    // A revival listens where the first one did, so clients reconnect to the same endpoint.
+    const lives = new BusLives(first, () => startIncarnation(first.server.port));
+    closers.push(() => lives.close());
+    const bus = lastingBusServer(lives);
 
-    const dispatcher = createDispatcher({
-      ...(state.durable ? { directory: join(state.path, 'journal') } : {}),
-      invoker: createTargetInvoker({
-        sqs,
-        ...(options.runner ? { runner: options.runner } : {}),
-        ...(options.apiDestinations ? { apiDestinations: options.apiDestinations } : {}),
-      }),
-      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
-      ...options.observe,
-      ...(log ? { log } : {}),
-    });
-    closers.push(() => dispatcher.close());
-    await dispatcher.start();
-
-    const bus = await startBusServer({
-      port: options.busPort ?? 0,
-      region,
-      accountId,
-      busName,
-      services: options.services,
-      dispatcher,
-      archive,
-      ...(options.identities ? { identities: options.identities } : {}),
-      ...(log ? { log } : {}),
-    });
-    closers.push(() => bus.close());
-
-    return { busEndpoint: bus.endpoint, sqsEndpoint: sqs.endpoint, bus, sqs, dispatcher, archive, close: closeAll };
+    return {
+      busEndpoint: bus.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      bus,
+      sqs,
+      dispatcher: lastingDispatcher(lives),
+      archive: lastingArchive(lives),
+      kill: () => lives.kill(),
+      revive: async () => void (await lives.revive()),
+      restart: (restartOptions) => restartBus(lives, restartOptions?.downMs ?? 0),
+      close: closeAll,
+    };
   } catch (error) {
     await closeAll().catch(() => undefined);
     throw error;
   }
+}
+
+async function restartBus(lives: BusLives, downMs: number): Promise<BusRestart> {
+  const started = Date.now();
+  const { pending, inFlight } = lives.current.dispatcher.stats();
+  await lives.kill();
+  await new Promise((resolve) => setTimeout(resolve, downMs));
+  const next = await lives.revive();
+  return { pendingAtKill: pending, inFlightAtKill: inFlight, recovered: next.dispatcher.stats().recovered, downMs, tookMs: Date.now() - started };
 }
 
 interface StateDirectory {

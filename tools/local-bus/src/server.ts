@@ -44,6 +44,8 @@ export interface BusServer {
   onEvent(listener: TailListener): () => void;
   /** Stops listening, drops idle connections and waits for running replays. */
   close(): Promise<void>;
+  /** Stops listening and resets every connection, requests in progress included; running replays are abandoned. */
+  kill(): Promise<void>;
 }
 
 export const DEFAULT_BUS_NAME = 'pulse-local';
@@ -78,13 +80,20 @@ export async function startBusServer(options: BusServerOptions): Promise<BusServ
     rules: () => ctx.rules.list(),
     onEvent: (listener) => hub.subscribe(listener),
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
+      await stopListening();
       await Promise.allSettled([...ctx.archives.running]);
     },
+    // Requests being handled run on against a dead socket: whatever they answer is lost.
+    kill: () => stopListening(),
   };
+
+  function stopListening(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Every socket, idle or mid-request, is destroyed: a caller sees its connection reset.
+      server.closeAllConnections();
+    });
+  }
 }
 
 function buildContext(options: BusServerOptions): BusContext {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { compilePattern } from '@pulse/event-patterns';
 import type { TailHub } from './tail-hub';
+import { eventJson } from '../event-json';
 import { sendAdminJson } from './admin-response';
 
 /** A comment line now and then keeps proxies and idle timeouts from closing a quiet stream. */
@@ -25,7 +26,7 @@ export function serveTail(req: IncomingMessage, res: ServerResponse, url: URL, h
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.write(': connected\n\n');
   const unsubscribe = hub.subscribe((event) => {
-    if (matches(event)) res.write(`event: bus-event\nid: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`);
+    if (matches(event)) res.write(`event: bus-event\nid: ${event.id}\ndata: ${eventJson(event)}\n\n`);
   });
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   keepAlive.unref();

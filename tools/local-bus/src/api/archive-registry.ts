@@ -1,4 +1,5 @@
 import { compilePattern, type CompiledPattern } from '@pulse/event-patterns';
+import { eventJson } from '../event-json';
 import type { BusEvent } from '../model';
 
 /**
@@ -60,7 +61,7 @@ export class ArchiveRegistry {
       for (const event of events) {
         if (archive.pattern && !archive.pattern.matches(event)) continue;
         archive.eventCount += 1;
-        archive.sizeBytes += Buffer.byteLength(JSON.stringify(event));
+        archive.sizeBytes += Buffer.byteLength(eventJson(event));
       }
     }
   }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { eventJson } from '../event-json';
 import { openFsyncAppender, type FsyncAppender } from '../journal/fsync-appender';
 import type { Archive, BusEvent } from '../model';
 
@@ -10,6 +11,8 @@ const OPEN_FILES = 4;
 
 export interface FileArchive extends Archive {
   close(): Promise<void>;
+  /** A process kill: appends not yet handed to the kernel are dropped and reject; nothing more is written. */
+  abort(): Promise<void>;
 }
 
 /**
@@ -22,6 +25,7 @@ export function createFileArchive(options: { readonly directory: string }): File
   const appenders = new Map<string, Promise<FsyncAppender>>();
   const writing = new Set<Promise<unknown>>();
   let ready: Promise<unknown> | undefined;
+  let killed = false;
 
   function appenderFor(file: string): Promise<FsyncAppender> {
     let appender = appenders.get(file);
@@ -54,10 +58,11 @@ export function createFileArchive(options: { readonly directory: string }): File
   async function write(events: readonly BusEvent[]): Promise<void> {
     ready ??= mkdir(directory, { recursive: true });
     await ready;
+    if (killed) throw new Error(`archive ${directory} was killed before this write`);
     const byFile = new Map<string, string[]>();
     for (const event of events) {
       const file = fileFor(eventTime(event));
-      byFile.set(file, [...(byFile.get(file) ?? []), JSON.stringify(event)]);
+      byFile.set(file, [...(byFile.get(file) ?? []), eventJson(event)]);
     }
     await Promise.all([...byFile].map(async ([file, lines]) => (await appenderFor(file)).append(lines)));
   }
@@ -85,6 +90,12 @@ export function createFileArchive(options: { readonly directory: string }): File
       const open = [...appenders.values()];
       appenders.clear();
       await Promise.all(open.map(async (a) => (await a).close()));
+    },
+    async abort() {
+      killed = true;
+      const open = [...appenders.values()];
+      appenders.clear();
+      await Promise.allSettled(open.map(async (a) => (await a).abort()));
     },
   };
 }

@@ -28,6 +28,8 @@ export interface DispatcherStats {
   /** Accepted and not yet acknowledged (waiting, in flight or between retries). */
   readonly pending: number;
   readonly inFlight: number;
+  /** Deliveries a previous run left unacknowledged in the journal, taken up again by `start`. */
+  readonly recovered: number;
   readonly delivered: number;
   readonly retries: number;
   readonly deadLettered: number;
@@ -44,4 +46,10 @@ export interface RunningDispatcher extends Dispatcher {
   stats(): DispatcherStats;
   /** Stops timers and closes the journal; unfinished deliveries stay journaled for the next start. */
   close(): Promise<void>;
+  /**
+   * What a process kill does to it: deliveries in progress are abandoned (their outcome is never
+   * acknowledged), retry timers die, journal lines not yet handed to the kernel are dropped and
+   * their `enqueue` rejects. Whatever the journal holds is redelivered by the next `start`.
+   */
+  kill(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventJson } from '../event-json';
 import { openDeliveryJournal, type DeliveryJournal } from '../journal/delivery-journal';
 import type { DeadLetterAttributes, JournalEntry, UndeliverableRecord } from '../journal/journal-records';
 import type { Delivery } from '../model';
@@ -42,7 +43,7 @@ export function createDispatcher(options: DispatcherOptions): RunningDispatcher 
   const undeliverable: UndeliverableRecord[] = [];
   let drainWaiters: Array<() => void> = [];
   let inFlight = 0;
-  const counts = { delivered: 0, retries: 0, deadLettered: 0, dlqSendFailures: 0 };
+  const counts = { recovered: 0, delivered: 0, retries: 0, deadLettered: 0, dlqSendFailures: 0 };
   let opened: DeliveryJournal | undefined;
   let starting: Promise<void> | undefined;
   let closed = false;
@@ -161,7 +162,7 @@ export function createDispatcher(options: DispatcherOptions): RunningDispatcher 
   async function sendDeadLetter(task: Task, queue: string, attributes: DeadLetterAttributes): Promise<void> {
     const { delivery } = task.entry;
     try {
-      await options.invoker.sendToQueue(queue, JSON.stringify(delivery.event), attributes);
+      await options.invoker.sendToQueue(queue, eventJson(delivery.event), attributes);
     } catch (error) {
       if (closed) return;
       // The record stays journaled; keep trying, as the event must not be lost.
@@ -206,6 +207,7 @@ export function createDispatcher(options: DispatcherOptions): RunningDispatcher 
       undeliverable.push(...recovered.undeliverable);
       if (closed) return;
       for (const entry of recovered.pending) admit(entry);
+      counts.recovered = recovered.pending.length;
       pump();
     })();
     return starting;
@@ -230,16 +232,25 @@ export function createDispatcher(options: DispatcherOptions): RunningDispatcher 
     },
     stats: (): DispatcherStats => ({ pending: pending.size, inFlight, ...counts, undeliverable: [...undeliverable] }),
     async close() {
-      closed = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      ready.length = 0;
-      // Nothing pending can progress any more; whoever waits for a drain is released.
-      const waiters = drainWaiters;
-      drainWaiters = [];
-      for (const resolve of waiters) resolve();
+      stop();
       await starting?.catch(() => undefined);
       await opened?.close();
     },
+    async kill() {
+      stop();
+      await starting?.catch(() => undefined);
+      await opened?.abort();
+    },
   };
+
+  /** No delivery starts or resumes from here on; whoever waits for a drain is released. */
+  function stop(): void {
+    closed = true;
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+    ready.length = 0;
+    const waiters = drainWaiters;
+    drainWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
 }

@@ -1,3 +1,4 @@
+import { eventJson } from '../event-json';
 import type { Delivery, TargetInvoker } from '../model';
 
 /** One attempt to hand a delivery's event to its target, by the target's kind. */
@@ -7,7 +8,7 @@ export function sendToTarget(invoker: TargetInvoker, delivery: Delivery): Promis
     case 'function':
       return invoker.invokeFunction(target.name, event);
     case 'sqs':
-      return invoker.sendToQueue(target.name, JSON.stringify(event), {});
+      return invoker.sendToQueue(target.name, eventJson(event), {});
     case 'apiDestination':
       return invoker.callApiDestination(target.name, event);
   }

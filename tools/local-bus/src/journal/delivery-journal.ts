@@ -4,6 +4,7 @@ import { openFsyncAppender, syncDirectory, type FsyncAppender } from './fsync-ap
 import {
   applyRecords,
   pendingEntries,
+  recordLine,
   recordsFor,
   type AckOutcome,
   type DeadLetterAttributes,
@@ -26,6 +27,8 @@ export interface DeliveryJournal {
   appendAck(key: string, outcome: AckOutcome): Promise<void>;
   appendUndeliverable(record: UndeliverableRecord): Promise<void>;
   close(): Promise<void>;
+  /** A process kill: lines not yet handed to the kernel are dropped (their appends reject); see FsyncAppender.abort. */
+  abort(): Promise<void>;
 }
 
 export interface OpenedJournal {
@@ -82,7 +85,7 @@ async function fileJournal(
 
   async function write(records: readonly JournalRecord[]): Promise<void> {
     while (compacting) await compacting;
-    await journalFile.append(records.map((r) => JSON.stringify(r)));
+    await journalFile.append(records.map(recordLine));
     applyRecords(live, records);
     linesSinceCompaction += records.length;
     if (linesSinceCompaction >= compactAfterLines && linesSinceCompaction > 2 * live.size && !compacting) {
@@ -107,6 +110,13 @@ async function fileJournal(
       while (compacting) await compacting;
       await Promise.all([journalFile.close(), undeliverableFile.close()]);
     },
+    async abort() {
+      // A compaction is a rename of a file already fsync'd: it lands whole or not at all, so
+      // letting it finish is one of the states a kill can leave.
+      const undeliverableAborted = undeliverableFile.abort();
+      while (compacting) await compacting;
+      await Promise.all([journalFile.abort(), undeliverableAborted]);
+    },
   };
 }
 
@@ -118,6 +128,7 @@ function memoryJournal(): DeliveryJournal {
     appendAck: () => done,
     appendUndeliverable: () => done,
     close: () => done,
+    abort: () => done,
   };
 }
 
@@ -127,7 +138,7 @@ async function compact(directory: string, journalPath: string, pending: readonly
   const tmp = await open(tmpPath, 'w');
   try {
     const text = recordsFor(pending)
-      .map((r) => `${JSON.stringify(r)}\n`)
+      .map((r) => `${recordLine(r)}\n`)
       .join('');
     await tmp.write(text);
     await tmp.sync();

@@ -39,4 +39,21 @@ describe('fsync appender', () => {
     // Assess
     await expect(appending).rejects.toThrow(/closed/);
   });
+
+  it('on abort lands the batch already being written and drops, rejecting, the lines still waiting', async () => {
+    // Prepare: the first append starts a write at once; the next two wait for it
+    const path = join(directory, 'killed.jsonl');
+    const killed = await openFsyncAppender(path);
+    const writing = killed.append(['written']);
+    const waiting = [killed.append(['dropped-1']), killed.append(['dropped-2'])];
+
+    // Act
+    await killed.abort();
+
+    // Assess
+    await expect(writing).resolves.toBeUndefined();
+    for (const dropped of waiting) await expect(dropped).rejects.toThrow(/killed/);
+    expect(await readFile(path, 'utf8')).toBe('written\n');
+    await expect(killed.append(['late'])).rejects.toThrow(/closed/);
+  });
 });

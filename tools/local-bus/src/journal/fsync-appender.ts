@@ -8,7 +8,13 @@ import { dirname } from 'node:path';
  */
 export interface FsyncAppender {
   append(lines: readonly string[]): Promise<void>;
+  /** Writes what callers already handed over, then closes (a clean stop). */
   close(): Promise<void>;
+  /**
+   * What a process kill leaves: the batch already handed to the kernel lands, every line still
+   * waiting in memory is dropped (its caller rejected, never acknowledged), then the file closes.
+   */
+  abort(): Promise<void>;
 }
 
 interface Waiting {
@@ -24,6 +30,16 @@ export async function openFsyncAppender(path: string): Promise<FsyncAppender> {
   let waiting: Waiting[] = [];
   let flushing: Promise<void> | undefined;
   let closed = false;
+  let ended: Promise<void> | undefined;
+
+  function end(): Promise<void> {
+    closed = true;
+    ended ??= (async () => {
+      await flushing;
+      await handle.close();
+    })();
+    return ended;
+  }
 
   async function flushLoop(): Promise<void> {
     while (waiting.length > 0) {
@@ -49,10 +65,12 @@ export async function openFsyncAppender(path: string): Promise<FsyncAppender> {
         flushing ??= flushLoop();
       });
     },
-    async close() {
-      closed = true;
-      await flushing;
-      await handle.close();
+    close: end,
+    abort() {
+      const dropped = waiting;
+      waiting = [];
+      for (const w of dropped) w.reject(new Error(`journal ${path} was killed before this write reached the disk`));
+      return end();
     },
   };
 }

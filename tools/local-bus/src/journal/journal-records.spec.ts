@@ -1,5 +1,5 @@
 import { delivery } from '../delivery/__fixtures__/deliveries';
-import { pendingEntries, recordsFor, type JournalRecord } from './journal-records';
+import { pendingEntries, recordLine, recordsFor, type JournalRecord } from './journal-records';
 
 const line = (record: JournalRecord) => JSON.stringify(record);
 
@@ -37,5 +37,18 @@ describe('journal records', () => {
 
     // Assess
     expect(roundTrip).toEqual(entries);
+  });
+
+  it.each<JournalRecord>([
+    { op: 'enqueue', key: 'k1', acceptedAt: 1_800_000_000_000, delivery: delivery('e1', { deadLetterQueue: 'dlq' }) },
+    { op: 'dead', key: 'k2', attributes: { ERROR_CODE: 'TIMEOUT', ERROR_MESSAGE: 'a "quoted"\nmessage' } },
+    { op: 'ack', key: 'k3', outcome: 'delivered' },
+  ])('writes a $op line that reads back as the record itself', (record) => {
+    // Act
+    const line = recordLine(record);
+
+    // Assess
+    expect(JSON.parse(line)).toEqual(JSON.parse(JSON.stringify(record)));
+    expect(line).not.toContain('\n');
   });
 });

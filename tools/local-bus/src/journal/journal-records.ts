@@ -1,3 +1,4 @@
+import { eventJson } from '../event-json';
 import type { Delivery } from '../model';
 
 /** DLQ message attributes decided for a delivery that exhausted its retries. */
@@ -54,6 +55,18 @@ export function applyRecords(pending: Map<string, JournalEntry>, records: readon
       pending.delete(record.key);
     }
   }
+}
+
+/**
+ * One journal line, the same JSON as `JSON.stringify(record)`, but an enqueue record carries its
+ * event's text as made once for the archive (eventJson) rather than serialising the event again.
+ */
+export function recordLine(record: JournalRecord): string {
+  if (record.op !== 'enqueue') return JSON.stringify(record);
+  const { event, ...routing } = record.delivery;
+  const routingJson = JSON.stringify(routing);
+  const delivery = `{"event":${eventJson(event)}${routingJson === '{}' ? '}' : `,${routingJson.slice(1)}`}`;
+  return `{"op":"enqueue","key":${JSON.stringify(record.key)},"acceptedAt":${JSON.stringify(record.acceptedAt)},"delivery":${delivery}}`;
 }
 
 /** The records that reproduce `entries` in a fresh, compacted journal. */

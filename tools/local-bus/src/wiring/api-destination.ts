@@ -1,3 +1,4 @@
+import { eventJson } from '../event-json';
 import type { BusEvent } from '../model';
 
 /** EventBridge gives an API destination 5 seconds to answer. */
@@ -19,7 +20,7 @@ export async function postToApiDestination(destinations: ApiDestinations, name: 
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(event),
+      body: eventJson(event),
       signal: AbortSignal.timeout(API_DESTINATION_TIMEOUT_MS),
     });
   } catch (error) {
