@@ -5,7 +5,7 @@ export const SOAK_USAGE = `Usage: npm run soak -- [options]
 
 Offers steady load to the local runtime (in this process) and prints, per window, RSS and the
 p99 from accept to stored; then reconciles. Goals: RSS growth < 10 % after warm-up, p99 within
-2x its first window, no DLQ entries, nothing lost.
+2x its first window after warm-up, no DLQ entries, nothing lost.
 
   --minutes <n>         how long the load runs (default 10)
   --rate <n>            readings per second (default: 50 % of the newest bench e2e-throughput maximum, else 100)

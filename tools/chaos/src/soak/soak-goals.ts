@@ -52,30 +52,27 @@ export function soakGoals(windows: readonly SoakWindow[], warmupWindows: number,
       detail: `${baseline.rssMb.toFixed(0)} MB after window ${baseline.index} → ${last.rssMb.toFixed(0)} MB after window ${last.index} (${(growth * 100).toFixed(1)} %)`,
     });
   }
-  const first = windows[0];
-  const later = windows.slice(1).filter((w) => Number.isFinite(w.p99Ms));
+  // The first window after warm-up is the baseline: window 1 holds every execution
+  // environment's cold start, which is not the steady state the goal is about.
+  const first = windows[warmupWindows];
+  const later = windows.slice(warmupWindows + 1).filter((w) => Number.isFinite(w.p99Ms));
   if (first === undefined || !Number.isFinite(first.p99Ms) || later.length === 0) {
-    goals.push({ name: 'p99 within 2× its first window', ok: true, detail: 'not measured: fewer than two windows with stored readings' });
+    goals.push({ name: 'p99 within 2× its first window after warm-up', ok: true, detail: 'not measured: fewer than two windows with stored readings after warm-up' });
   } else {
     const worst = later.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
     goals.push({
-      name: 'p99 within 2× its first window',
+      name: 'p99 within 2× its first window after warm-up',
       ok: worst.p99Ms <= MAX_P99_FACTOR * first.p99Ms,
-      detail: `first ${first.p99Ms.toFixed(0)} ms, worst ${worst.p99Ms.toFixed(0)} ms (window ${worst.index}, ${(worst.p99Ms / first.p99Ms).toFixed(2)}×)`,
+      detail: `window ${first.index} ${first.p99Ms.toFixed(0)} ms, worst ${worst.p99Ms.toFixed(0)} ms (window ${worst.index}, ${(worst.p99Ms / first.p99Ms).toFixed(2)}×, load average ${worst.loadAverage.toFixed(1)})`,
     });
   }
   goals.push({ name: 'no DLQ entries', ok: deadLetters === 0, detail: `${deadLetters} dead-letter message(s)` });
   return goals;
 }
 
-/**
- * Not a goal, shown beside them: the first window holds every execution environment's cold
- * start, so p99 is also compared with the first window after warm-up.
- */
-export function p99AfterWarmup(windows: readonly SoakWindow[], warmupWindows: number): string | undefined {
-  const measured = windows.slice(warmupWindows).filter((w) => Number.isFinite(w.p99Ms));
-  const reference = measured[0];
-  if (reference === undefined || measured.length < 2) return undefined;
-  const worst = measured.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
-  return `p99 after warm-up: window ${reference.index} ${reference.p99Ms.toFixed(0)} ms, worst ${worst.p99Ms.toFixed(0)} ms (window ${worst.index}, ${(worst.p99Ms / reference.p99Ms).toFixed(2)}×, load average ${worst.loadAverage.toFixed(1)})`;
+/** Not a goal, shown beside them: the warm-up windows' p99, cold starts included. */
+export function p99DuringWarmup(windows: readonly SoakWindow[], warmupWindows: number): string | undefined {
+  const warmup = windows.slice(0, warmupWindows).filter((w) => Number.isFinite(w.p99Ms));
+  if (warmup.length === 0) return undefined;
+  return `p99 during warm-up (cold starts): ${warmup.map((w) => `window ${w.index} ${w.p99Ms.toFixed(0)} ms`).join(', ')}`;
 }
