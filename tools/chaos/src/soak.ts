@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { UNTHROTTLED_INGEST } from '@pulse/local-runtime';
 import { READINGS_STORED } from '@pulse/schemas';
 import { drillDevices, registerDrillDevices } from './drill/drill-devices';
 import { startDrillRuntime } from './drill/drill-runtime';
@@ -52,7 +53,7 @@ export interface SoakResult {
   readonly goals: readonly SoakGoal[];
   /** The warm-up windows' p99, cold starts included (information, not a goal). */
   readonly afterWarmup: string | undefined;
-  readonly send: Omit<SendResult, 'acknowledged'> & { readonly acknowledged: number };
+  readonly send: Omit<SendResult, 'acknowledged' | 'acknowledgedCount'> & { readonly acknowledged: number };
   readonly reconcile: ReconcileReport;
   readonly durationMs: number;
 }
@@ -80,6 +81,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   log(`soak: ${minutes} min at ${rateSource}; starting the local runtime`);
   const drill = await startDrillRuntime({
     timeScale,
+    // The soak measures the pipeline at a share of the bench's maximum, not a fleet's quota
+    // (ingest's per-fleet limit, 20 requests/s = 1,000 readings/s, would cap it), as the bench does.
+    services: UNTHROTTLED_INGEST,
     ...(options.root ? { root: options.root } : {}),
     ...(options.stateDirectory ? { stateDirectory: options.stateDirectory } : {}),
   });
@@ -141,6 +145,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       deadline: Date.now() + minutes * 60_000 + 120_000,
       ...(options.signal ? { signal: options.signal } : {}),
       onAccepted: (ids) => (current.acknowledged += ids.length),
+      keepAcknowledgedIds: false,
     });
     const settleTimeoutMs = options.settleTimeoutMs ?? 300_000;
     if (!(await waitForQuiet(runtime, { timeoutMs: settleTimeoutMs }))) problems.push(`the pipeline did not settle within ${settleTimeoutMs} ms after the load`);
@@ -167,7 +172,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       partialWindow,
       goals,
       afterWarmup: p99DuringWarmup(windows, options.warmupWindows ?? 1),
-      send: { ...sent, acknowledged: sent.acknowledged.size },
+      send: { ...sent, acknowledged: sent.acknowledgedCount },
       reconcile: report,
       durationMs: Date.now() - started,
     };

@@ -1,7 +1,7 @@
 import { callApi, type ApiAnswer } from './api-client';
 import { isPulseErrorBody } from './error-body';
 import { createFleetWithKey } from './fleets';
-import { FLEET_BURST_VARIABLE, FLEET_RATE_VARIABLE, withReceiveReadingsVariables } from './ingest-settings';
+import { FLEET_BURST_VARIABLE, FLEET_RATE_VARIABLE, withReceiveReadingsVariables } from '@pulse/local-runtime';
 import { startRuntimeUnderTest, type RuntimeUnderTest } from './runtime-under-test';
 
 // ingest's per-fleet token bucket, set low through the declaration (as a deployer sets it) so

@@ -8,7 +8,7 @@ import { FuzzTally } from './fuzz/fuzz-tally';
 import type { MalformedRequest } from './fuzz/malformed-request';
 import { envelopeBody, parseDefectsRequest, schemaDefectsRequest } from './fuzz/readings-payloads';
 import { readingText, validReading, type FuzzContext } from './fuzz/valid-reading';
-import { UNTHROTTLED_INGEST } from './ingest-settings';
+import { UNTHROTTLED_INGEST } from '@pulse/local-runtime';
 import { startRuntimeUnderTest, type RuntimeUnderTest } from './runtime-under-test';
 
 // Every property posts to one runtime. Defective readings name registered devices, so a

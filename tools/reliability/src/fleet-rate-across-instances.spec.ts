@@ -3,7 +3,7 @@
 // the fleet's bucket lives in ingest's RateLimits table, which every instance updates.
 import { callApi } from './api-client';
 import { createFleetWithKey } from './fleets';
-import { FLEET_BURST_VARIABLE, FLEET_RATE_VARIABLE, withReceiveReadingsVariables } from './ingest-settings';
+import { FLEET_BURST_VARIABLE, FLEET_RATE_VARIABLE, withReceiveReadingsVariables } from '@pulse/local-runtime';
 import { startRuntimeUnderTest, type RuntimeUnderTest } from './runtime-under-test';
 
 const RATE = 1;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FaultRule } from '@pulse/function-runner';
+import type { ServiceDeclaration } from '@pulse/service-kit';
 import { startLocalRuntime, type LocalRuntime } from '@pulse/local-runtime';
 import { WORKSPACE_ROOT } from './workspace-root';
 
@@ -15,6 +16,8 @@ export interface DrillRuntimeOptions {
   /** Pipeline seconds per real second: retry backoff and event age run this much faster. */
   readonly timeScale: number;
   readonly faults?: readonly FaultRule[];
+  /** The declarations to run (the five services by default), e.g. with a fleet's rate raised. */
+  readonly services?: readonly ServiceDeclaration[];
   /** The runtime's lines for a person (start-up, warnings, function errors). */
   readonly log?: (line: string) => void;
 }
@@ -48,6 +51,7 @@ export async function startDrillRuntime(options: DrillRuntimeOptions): Promise<D
       log: options.log ?? (() => undefined),
       onFunctionLog: () => undefined,
       functionRunner: { faults: options.faults ?? [] },
+      ...(options.services ? { services: options.services } : {}),
     });
     let closing: Promise<void> | undefined;
     return {

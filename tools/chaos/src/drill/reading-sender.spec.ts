@@ -55,6 +55,20 @@ describe('sendReadings', () => {
     expect([...result.acknowledged]).toContain('b@1001');
   });
 
+  it('counts acknowledgements without keeping their ids when asked (a soak measures its own RSS)', async () => {
+    // Prepare
+    api = await fakeApi(accepted);
+    const seen: string[] = [];
+
+    // Act
+    const result = await sendReadings({ target: { api: api.url, apiKey: 'k' }, devices: ['a'], count: 30, firstTimestampMs: 1_000, batchSize: 10, keepAcknowledgedIds: false, onAccepted: (ids) => seen.push(...ids) });
+
+    // Assess
+    expect(result.acknowledged.size).toBe(0);
+    expect(result.acknowledgedCount).toBe(30);
+    expect(new Set(seen).size).toBe(30);
+  });
+
   it('retries 5xx, 429 and a 503 until acknowledged, resending after a 503 only what it names as not accepted', async () => {
     // Prepare: 500, then 429, then a 503 that took the first 3 readings, then 202
     api = await fakeApi((readings, call) => {

@@ -23,11 +23,19 @@ export interface SendPlan {
   readonly signal?: AbortSignal;
   /** Every readingId the API acknowledged (a 202, or `accepted` of a 503). */
   readonly onAccepted?: (readingIds: readonly string[]) => void;
+  /**
+   * Keep every acknowledged readingId in `acknowledged` (default true). A soak turns it off: its
+   * reconciliation reads the archive, and a set of every id would grow this process's RSS by
+   * ~100 bytes a reading, which the soak measures.
+   */
+  readonly keepAcknowledgedIds?: boolean;
 }
 
 export interface SendResult {
   readonly sent: number;
+  /** Empty when `keepAcknowledgedIds` is false; `acknowledgedCount` counts them either way. */
   readonly acknowledged: ReadonlySet<string>;
+  readonly acknowledgedCount: number;
   readonly requests: number;
   /** Answers that made the sender try again, by status (0: no answer). */
   readonly retriedByStatus: Readonly<Record<string, number>>;
@@ -76,13 +84,21 @@ export async function sendReadings(plan: SendPlan): Promise<SendResult> {
   const startedAt = Date.now();
   const stopped = () => plan.signal?.aborted === true || (plan.deadline !== undefined && Date.now() > plan.deadline);
 
-  const acknowledge = (ids: readonly string[]) => {
-    const fresh = ids.filter((id) => !acknowledged.has(id));
-    for (const id of fresh) acknowledged.add(id);
+  const keepIds = plan.keepAcknowledgedIds ?? true;
+  let acknowledgedCount = 0;
+  // A batch's readingIds are its own, so acknowledgements repeat only across its retries.
+  const acknowledge = (ids: readonly string[], ofBatch: Set<string>) => {
+    const fresh = ids.filter((id) => !ofBatch.has(id));
+    for (const id of fresh) {
+      ofBatch.add(id);
+      if (keepIds) acknowledged.add(id);
+    }
+    acknowledgedCount += fresh.length;
     if (fresh.length > 0) plan.onAccepted?.(fresh);
   };
 
   async function post(batch: readonly Reading[]): Promise<void> {
+    const ofBatch = new Set<string>();
     let pending = batch;
     for (let retry = 0; pending.length > 0; ) {
       if (stopped()) {
@@ -101,7 +117,7 @@ export async function sendReadings(plan: SendPlan): Promise<SendResult> {
       );
       const body = parse(answer.body);
       if (answer.status === 202) {
-        acknowledge(stringList(body?.['readingIds']));
+        acknowledge(stringList(body?.['readingIds']), ofBatch);
         const refused = Array.isArray(body?.['rejected']) ? body['rejected'].length : 0;
         if (refused > 0) note(refused, `202 with ${refused} rejected: ${answer.body.slice(0, 300)}`);
         return;
@@ -112,7 +128,7 @@ export async function sendReadings(plan: SendPlan): Promise<SendResult> {
       }
       retriedByStatus[answer.status] = (retriedByStatus[answer.status] ?? 0) + 1;
       if (answer.status === 503) {
-        acknowledge(stringList(body?.['accepted']));
+        acknowledge(stringList(body?.['accepted']), ofBatch);
         const notAccepted = new Set(stringList(body?.['notAccepted']));
         if (notAccepted.size > 0) pending = pending.filter((reading) => notAccepted.has(reading.readingId));
       }
@@ -140,7 +156,7 @@ export async function sendReadings(plan: SendPlan): Promise<SendResult> {
 
   await Promise.all(Array.from({ length: concurrency }, worker));
   gaveUp += plan.count - next;
-  return { sent: next, acknowledged, requests, retriedByStatus, rejected, rejections, gaveUp };
+  return { sent: next, acknowledged, acknowledgedCount, requests, retriedByStatus, rejected, rejections, gaveUp };
 }
 
 function parse(text: string): Record<string, unknown> | undefined {

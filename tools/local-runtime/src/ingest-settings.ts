@@ -26,5 +26,5 @@ export function withReceiveReadingsVariables(variables: Readonly<Record<string, 
   });
 }
 
-/** For the fuzz: validation is under test, not the limiter, so a fleet may send as fast as it likes. */
+/** For the fuzz, the soak and the like: what is under test is not the limiter, so a fleet may send as fast as it likes. */
 export const UNTHROTTLED_INGEST = withReceiveReadingsVariables({ [FLEET_RATE_VARIABLE]: '1000000', [FLEET_BURST_VARIABLE]: '1000000' });
