@@ -73,8 +73,11 @@ export interface Dispatcher {
 /** Stores every accepted event, for StartReplay. */
 export interface Archive {
   append(events: readonly BusEvent[]): Promise<void>;
-  /** Events whose `time` is in [from, to), oldest first. */
-  read(from: Date, to: Date): AsyncIterable<BusEvent>;
+  /**
+   * Events whose `time` is in [from, to), oldest first; with `keep`, only those it accepts
+   * (applied while reading, so a long window of other events is never held in memory).
+   */
+  read(from: Date, to: Date, keep?: (event: BusEvent) => boolean): AsyncIterable<BusEvent>;
 }
 
 /** How delivery reaches targets; the local runtime wires the function runner and the SQS server. */

@@ -1,4 +1,4 @@
-import { createFileArchive } from '@pulse/local-bus';
+import { createFileArchive, type BusEvent } from '@pulse/local-bus';
 import { READINGS_RECEIVED } from '@pulse/schemas';
 
 export interface AcknowledgedReadings {
@@ -18,8 +18,8 @@ export async function readAcknowledged(archiveDirectory: string, from: Date, to:
   const fleetOf = new Map<string, string>();
   let events = 0;
   try {
-    for await (const event of archive.read(from, to)) {
-      if (event.source !== READINGS_RECEIVED.source || event['detail-type'] !== READINGS_RECEIVED.detailType) continue;
+    const received = (event: BusEvent) => event.source === READINGS_RECEIVED.source && event['detail-type'] === READINGS_RECEIVED.detailType;
+    for await (const event of archive.read(from, to, received)) {
       events += 1;
       const { fleetId, readingIds } = readingsOf(event.detail);
       for (const id of readingIds) fleetOf.set(id, fleetId);

@@ -70,6 +70,19 @@ describe('file archive', () => {
     expect(read).toEqual(['kept']);
   });
 
+  it('keeps only what the filter accepts, reading line by line', async () => {
+    // Prepare
+    archive = createFileArchive({ directory });
+    const hour = (minute: number) => new Date(Date.UTC(2026, 10, 22, 9, minute));
+    await archive.append(Array.from({ length: 50 }, (_, i) => busEvent(`e${i}`, hour(i % 60))));
+
+    // Act
+    const read = await collect(archive.read(hour(0), hour(59), (event) => Number(event.id.slice(1)) % 10 === 0));
+
+    // Assess
+    expect(read).toEqual(['e0', 'e10', 'e20', 'e30', 'e40']);
+  });
+
   it('reads nothing from an archive that has never been written', async () => {
     // Prepare
     archive = createFileArchive({ directory: join(directory, 'missing') });

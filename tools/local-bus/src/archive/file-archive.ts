@@ -1,4 +1,6 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { eventJson } from '../event-json';
 import { openFsyncAppender, type FsyncAppender } from '../journal/fsync-appender';
@@ -69,20 +71,22 @@ export function createFileArchive(options: { readonly directory: string }): File
 
   return {
     append: (events) => (events.length === 0 ? Promise.resolve() : track(write(events))),
-    async *read(from, to) {
+    async *read(from, to, keep = () => true) {
       // Appends that started before the read are part of what it sees.
       await Promise.allSettled([...writing]);
       const firstHour = Math.floor(from.getTime() / HOUR_MS) * HOUR_MS;
       for (const file of await hourFiles(directory)) {
         const hour = Date.parse(`${FILE_PATTERN.exec(file)?.[1] ?? ''}:00:00Z`);
         if (Number.isNaN(hour) || hour < firstHour || hour >= to.getTime()) continue;
-        const events = (await readFile(join(directory, file), 'utf8'))
-          .split('\n')
-          .flatMap(parseEvent)
-          .filter((e) => eventTime(e) >= from.getTime() && eventTime(e) < to.getTime())
-          // Appends within an hour need not arrive in time order (PutEvents may set Time).
-          .sort((a, b) => eventTime(a) - eventTime(b));
-        yield* events;
+        // Line by line: an hour of a busy bus is more than one string can hold (~512 MB).
+        const events: BusEvent[] = [];
+        for await (const line of createInterface({ input: createReadStream(join(directory, file), 'utf8'), crlfDelay: Infinity })) {
+          for (const event of parseEvent(line)) {
+            if (eventTime(event) >= from.getTime() && eventTime(event) < to.getTime() && keep(event)) events.push(event);
+          }
+        }
+        // Appends within an hour need not arrive in time order (PutEvents may set Time).
+        yield* events.sort((a, b) => eventTime(a) - eventTime(b));
       }
     },
     async close() {

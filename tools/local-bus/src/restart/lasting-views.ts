@@ -61,7 +61,7 @@ export function lastingDispatcher(lives: BusLives): RunningDispatcher {
 export function lastingArchive(lives: BusLives): FileArchive {
   return {
     append: (events) => lives.current.archive.append(events),
-    read: (from, to) => lives.current.archive.read(from, to),
+    read: (from, to, keep) => lives.current.archive.read(from, to, keep),
     close: () => lives.current.archive.close(),
     abort: () => lives.kill(),
   };

@@ -29,10 +29,10 @@ export class MemoryArchive implements Archive {
     this.events.push(...events);
   }
 
-  async *read(from: Date, to: Date): AsyncIterable<BusEvent> {
+  async *read(from: Date, to: Date, keep: (event: BusEvent) => boolean = () => true): AsyncIterable<BusEvent> {
     for (const event of this.events) {
       const time = Date.parse(event.time);
-      if (time >= from.getTime() && time < to.getTime()) yield event;
+      if (time >= from.getTime() && time < to.getTime() && keep(event)) yield event;
     }
   }
 }
