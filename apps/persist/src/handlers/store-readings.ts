@@ -14,7 +14,6 @@ import {
   type HandlerCore,
   type Publisher,
   lazy,
-  withoutSdkLogging,
 } from '@pulse/service-kit';
 import { readingsWriter } from '../adapters/readings-writer';
 import { recordStoreMetrics } from '../adapters/store-metrics';
@@ -59,11 +58,11 @@ export function makeStoreReadings(deps: StoreReadingsDeps): HandlerCore<EventBri
 
 /**
  * The store path over one low-level client (the live core, the bench and the dynalite specs):
- * both writers send attribute values they build themselves, without the SDK's log filter.
+ * both writers send attribute values they build themselves. The kit's clients (and its test
+ * dynalite's) come without the SDK's log filter.
  */
 export function storePorts(client: DynamoDBClient, tables: { readonly readings: string; readonly zoneStatus: string }, clock: Clock): StorePorts {
-  const quiet = withoutSdkLogging(client);
-  return { readings: readingsWriter(quiet, tables.readings), zoneStatus: zoneStatusWriter(quiet, tables.zoneStatus), clock };
+  return { readings: readingsWriter(client, tables.readings), zoneStatus: zoneStatusWriter(client, tables.zoneStatus), clock };
 }
 
 const live = lazy(() =>

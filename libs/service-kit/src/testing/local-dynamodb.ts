@@ -8,6 +8,7 @@ import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-s
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createTableInput } from '../declaration/create-table-input';
+import { withoutSdkLogging } from '../aws-clients';
 import type { TableDeclaration } from '../declaration/service-declaration';
 
 export interface LocalDynamoDb {
@@ -35,11 +36,14 @@ export interface LocalDynamoDbOptions {
 export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Promise<LocalDynamoDb> {
   const { port, stop } = options.childProcess ? await startChild() : await startInProcess();
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  // Without the SDK's logger middleware, as the kit's own factories build their clients.
+  const client = withoutSdkLogging(
+    new DynamoDBClient({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
   const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
     endpoint,
