@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIVE_SERVICES } from '@pulse/local-bus';
-import { startLocalRuntime, type LocalRuntime } from '@pulse/local-runtime';
+import { startLocalRuntime, withReceiveReadingsVariables, type LocalRuntime } from '@pulse/local-runtime';
 import type { ServiceDeclaration } from '@pulse/service-kit';
 import { createCity, gatewayBatches, readingsAt, registerDevices, scenario, type City, type Scenario, type SimReading } from '@pulse/simulator';
 import { INGEST_LIMIT_OVERRIDES } from './ingest-limit';
@@ -51,21 +51,11 @@ export interface PipelineWorld {
 }
 
 /**
- * Ingest's per-fleet request limiter (20 requests/s per container) is raised through its
+ * Ingest's per-fleet request limiter (20 requests/s per fleet) is raised through receive-readings'
  * declared variables, as in step 5: the bench measures the pipeline, not a fleet's quota.
  */
 export function benchServices(services: readonly ServiceDeclaration[] = FIVE_SERVICES): ServiceDeclaration[] {
-  return services.map((service) =>
-    service.name !== 'ingest'
-      ? service
-      : {
-          ...service,
-          functions: service.functions.map((fn) => ({
-            ...fn,
-            environment: { ...fn.environment, variables: { ...fn.environment?.variables, ...INGEST_LIMIT_OVERRIDES } },
-          })),
-        },
-  );
+  return withReceiveReadingsVariables(INGEST_LIMIT_OVERRIDES, services);
 }
 
 export async function startPipelineWorld(options: PipelineWorldOptions): Promise<PipelineWorld> {
