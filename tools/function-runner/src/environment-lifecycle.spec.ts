@@ -55,6 +55,25 @@ describe('execution environments: warm reuse, timeouts, crashes', () => {
     expect(now - loadedAt).toBeGreaterThanOrEqual(250);
   });
 
+  it("reports each environment's heap in use after its latest invocation, as a module that holds memory grows", async () => {
+    // Prepare: every invocation keeps ~8 MB more at module scope
+    const run = start(['hoard', `const kept = []; exports.handler = async () => { kept.push(new Array(1_000_000).fill(kept.length)); return kept.length; };`]);
+
+    // Act
+    run.prewarm();
+    const beforeAny = run.stats()['hoard'].heapUsedBytes;
+    await run.invoke('hoard', {}, { mode: 'sync' });
+    const afterOne = run.stats()['hoard'].heapUsedBytes ?? 0;
+    for (let i = 0; i < 3; i += 1) await run.invoke('hoard', {}, { mode: 'sync' });
+    const afterFour = run.stats()['hoard'].heapUsedBytes ?? 0;
+
+    // Assess
+    expect(beforeAny).toBe(0);
+    expect(afterOne).toBeGreaterThan(8_000_000);
+    expect(afterFour - afterOne).toBeGreaterThan(20_000_000);
+    expect(run.stats()['hoard'].heapResidentBytes).toBeGreaterThanOrEqual(afterFour);
+  });
+
   it('fails an invocation past its timeout as Lambda does, then replaces the environment (cold start)', async () => {
     // Prepare
     const run = start([

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FaultKind } from './fault-rules';
 import type { FunctionSpec } from './function-spec';
+import { heapLimitsFor } from './heap-limits';
 
 /** Resolved against this file, so it works from source under Jest and tsx alike. */
 const WORKER_SCRIPT = path.join(__dirname, 'worker', 'lambda-worker.cjs');
@@ -30,8 +31,8 @@ type WorkerMessage =
   | { type: 'log'; stream: 'stdout' | 'stderr'; lines: string[] }
   | { type: 'ready' }
   | { type: 'init-error'; errorType: string; errorMessage: string }
-  | { type: 'result'; id: number; ok: true; json: string }
-  | { type: 'result'; id: number; ok: false; errorType: string; errorMessage: string };
+  | { type: 'result'; id: number; heapUsedBytes?: number; heapResidentBytes?: number; ok: true; json: string }
+  | { type: 'result'; id: number; heapUsedBytes?: number; heapResidentBytes?: number; ok: false; errorType: string; errorMessage: string };
 
 export interface EnvironmentOptions {
   readonly spec: FunctionSpec;
@@ -48,6 +49,10 @@ export interface EnvironmentOptions {
 export class ExecutionEnvironment {
   readonly logStreamName: string;
   invocations = 0;
+  /** This environment's V8 heap in use after its latest invocation (0 before the first). */
+  heapUsedBytes = 0;
+  /** …and the memory its heap holds from the system (used, free space in its pages, young generation). */
+  heapResidentBytes = 0;
   private readonly worker: Worker;
   private readonly initOutcome: Promise<InitOutcome>;
   private settleInit: (outcome: InitOutcome) => void = () => undefined;
@@ -71,6 +76,7 @@ export class ExecutionEnvironment {
       // A bundle is plain JavaScript: the parent's loaders (tsx under `npm start`) would only cost start-up time.
       execArgv: [],
       workerData: { bundlePath: options.spec.bundlePath, handlerExport: options.spec.handlerExport },
+      resourceLimits: heapLimitsFor(options.spec.memoryMb),
       stdout: false,
       stderr: false,
     });
@@ -149,6 +155,8 @@ export class ExecutionEnvironment {
         this.settleInit({ ok: false, errorType: message.errorType, errorMessage: message.errorMessage });
         return;
       case 'result': {
+        if (message.heapUsedBytes !== undefined) this.heapUsedBytes = message.heapUsedBytes;
+        if (message.heapResidentBytes !== undefined) this.heapResidentBytes = message.heapResidentBytes;
         if (this.current?.id !== message.id) return;
         const outcome: EnvironmentOutcome = message.ok
           ? { ok: true, json: message.json }

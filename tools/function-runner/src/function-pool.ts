@@ -67,6 +67,8 @@ export class FunctionPool {
       queueDepth: this.queue.length,
       busyWorkers: this.busy,
       workers: this.live.size,
+      heapUsedBytes: [...this.live].reduce((sum, environment) => sum + environment.heapUsedBytes, 0),
+      heapResidentBytes: [...this.live].reduce((sum, environment) => sum + environment.heapResidentBytes, 0),
     };
   }
 

@@ -11,6 +11,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { pathToFileURL } = require('node:url');
 const { randomBytes } = require('node:crypto');
 const path = require('node:path');
+const v8 = require('node:v8');
 
 const { bundlePath, handlerExport } = workerData;
 const flushers = [captureLines(process.stdout, 'stdout'), captureLines(process.stderr, 'stderr')];
@@ -159,7 +160,9 @@ async function invoke(handler, message) {
     outcome = { ok: false, ...describeError(error) };
   }
   flushLogs();
-  parentPort.postMessage({ type: 'result', id: message.id, ...outcome });
+  // This environment's own heap (an isolate per worker), for the runner's memory figures.
+  const heap = v8.getHeapStatistics();
+  parentPort.postMessage({ type: 'result', id: message.id, heapUsedBytes: heap.used_heap_size, heapResidentBytes: heap.total_physical_size, ...outcome });
 }
 
 init().then((loaded) => {
