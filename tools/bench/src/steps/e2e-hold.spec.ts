@@ -1,13 +1,13 @@
 import { behindReasons, plannedSendSeconds } from './e2e-hold';
 
-const hold = (overrides: { backlogAtEnd?: number; p99?: number; stored?: number; drained?: boolean; sendSeconds?: number; notAccepted?: number } = {}) => ({
+const hold = (overrides: { backlogAtEnd?: number; p99?: number; stored?: number; drained?: boolean; sendSeconds?: number; seconds?: number; notAccepted?: number } = {}) => ({
   rate: 1_000,
   sent: 10_000,
   accepted: 10_000,
   stored: overrides.stored ?? 10_000,
   backlogAtEnd: overrides.backlogAtEnd ?? 120,
   drained: overrides.drained ?? true,
-  send: { sendSeconds: overrides.sendSeconds ?? 9.96, notAccepted: overrides.notAccepted ?? 0 },
+  send: { sendSeconds: overrides.sendSeconds ?? 9.96, seconds: overrides.seconds ?? (overrides.sendSeconds ?? 9.96) + 0.08, notAccepted: overrides.notAccepted ?? 0 },
   latency: { 'accept-to-stored': { p99Ms: overrides.p99 ?? 80 } },
 });
 
@@ -25,6 +25,11 @@ describe('behindReasons', () => {
     expect(behindReasons(hold({ stored: 9_990, drained: false }), planned)).toEqual([expect.stringContaining('10 accepted readings not stored')]);
     expect(behindReasons(hold({ sendSeconds: 12 }), planned)).toEqual([expect.stringContaining('took 12.00 s to offer')]);
     expect(behindReasons(hold({ notAccepted: 50 }), planned)).toEqual([expect.stringContaining('50 readings not accepted')]);
+    expect(behindReasons(hold({ seconds: 14.3 }), planned)).toEqual([expect.stringContaining('the last 202 came 4.34 s after the last request')]);
+  });
+
+  it('allows the answers to trail the last request by up to one second', () => {
+    expect(behindReasons(hold({ seconds: 10.96 }), planned)).toEqual([]);
   });
 
   it('allows a backlog of up to one second of arrivals', () => {

@@ -4,7 +4,11 @@ import { READING_PATH_FUNCTIONS, watchPressure, type HoldPressure } from '../wor
 import type { PipelineWorld } from '../world/pipeline-world';
 import { LatencySet, type LatencyKey } from './e2e-latency-set';
 
-/** The pipeline falls behind when, at the end of a hold, more than this many seconds of arrivals are accepted but not stored… */
+/**
+ * The pipeline falls behind when, at the end of a hold, more than this many seconds of arrivals
+ * are accepted but not stored, or the last 202 comes back more than this long after the last
+ * request went out (the API and receive-readings' queue held the backlog instead)…
+ */
 export const BACKLOG_BOUND_SECONDS = 1;
 /** …or when accept → stored p99 is above this. */
 export const MAX_P99_MS = 1_000;
@@ -119,13 +123,21 @@ export function plannedSendSeconds(batches: number, batchSize: number, rate: num
 
 /** Why a hold shows the pipeline falling behind its rate; empty when it kept up. */
 export function behindReasons(
-  hold: Pick<HoldResult, 'rate' | 'sent' | 'accepted' | 'stored' | 'backlogAtEnd' | 'drained'> & { send: Pick<SendOutcome, 'sendSeconds' | 'notAccepted'>; latency: { 'accept-to-stored': Pick<LatencySummary, 'p99Ms'> } },
+  hold: Pick<HoldResult, 'rate' | 'sent' | 'accepted' | 'stored' | 'backlogAtEnd' | 'drained'> & {
+    send: Pick<SendOutcome, 'sendSeconds' | 'seconds' | 'notAccepted'>;
+    latency: { 'accept-to-stored': Pick<LatencySummary, 'p99Ms'> };
+  },
   plannedSeconds: number,
 ): string[] {
   const reasons: string[] = [];
   if (hold.send.notAccepted > 0) reasons.push(`${hold.send.notAccepted} readings not accepted (answers other than 202)`);
   if (plannedSeconds > 0 && hold.send.sendSeconds > plannedSeconds * MAX_SEND_OVERRUN + 0.05) {
     reasons.push(`the load took ${hold.send.sendSeconds.toFixed(2)} s to offer instead of ${plannedSeconds.toFixed(2)} s`);
+  }
+  // Open loop: a request the API cannot take yet waits in its queue, so only the answers show it.
+  const answersLagSeconds = hold.send.seconds - hold.send.sendSeconds;
+  if (answersLagSeconds > BACKLOG_BOUND_SECONDS) {
+    reasons.push(`the last 202 came ${answersLagSeconds.toFixed(2)} s after the last request (bound ${BACKLOG_BOUND_SECONDS} s): the API's queue held the backlog`);
   }
   const bound = hold.rate * BACKLOG_BOUND_SECONDS;
   if (hold.backlogAtEnd > bound) reasons.push(`${hold.backlogAtEnd} readings accepted but not stored at the end of the hold (bound ${Math.round(bound)})`);

@@ -60,7 +60,8 @@ export interface ThroughputDetail {
 /**
  * Step 2: the simulator city's gateway batches through HTTP → five services → dynalite (the
  * whole local runtime in this process) at increasing rates, each held for a fixed time, until
- * the pipeline falls behind (backlog over one second of arrivals at the end of the hold,
+ * the pipeline falls behind (backlog over one second of arrivals at the end of the hold, the
+ * last 202 over a second after the last request,
  * accept → stored p99 over 1 s, readings not accepted, or the load not offered on time).
  * Figure: the highest sustained readings/s, and its ratio to step 1's ceiling of this run.
  */
@@ -161,7 +162,7 @@ function throughputMarkdown(detail: ThroughputDetail): string {
       ? 'Step 1 did not run in this bench run, so there is no ceiling to compare with.'
       : `Ratio to step 1's ceiling (${fmt(detail.ceilingItemsPerSecond ?? 0, 0)} items/s): **${fmt(detail.ratioToCeiling, 2)}** (target ≥ ${SUSTAINED_TARGET_RATIO}).`;
   return [
-    `The whole local runtime in this process (HTTP API, the five services' bundles in the function runner, the local bus, dynalite in its own process; in-memory tables, real time), the simulator's city sending gateway batches of ${detail.batchSize} to POST /v1/readings on a fixed schedule, each rate held ${fmt(plan.holdMs / 1000, 0)} s after a ${fmt(plan.warmup.holdMs / 1000, 0)} s warm-up at ${plan.warmup.rate}/s. Behind means: more than ${detail.criteria.backlogBoundSeconds} s of arrivals accepted but not stored when the hold ends, accept → stored p99 over ${detail.criteria.maxP99Ms} ms, readings not accepted, or the load offered more than ${Math.round((detail.criteria.maxSendOverrun - 1) * 100)} % late.`,
+    `The whole local runtime in this process (HTTP API, the five services' bundles in the function runner, the local bus, dynalite in its own process; in-memory tables, real time), the simulator's city sending gateway batches of ${detail.batchSize} to POST /v1/readings on a fixed schedule, each rate held ${fmt(plan.holdMs / 1000, 0)} s after a ${fmt(plan.warmup.holdMs / 1000, 0)} s warm-up at ${plan.warmup.rate}/s. Behind means: more than ${detail.criteria.backlogBoundSeconds} s of arrivals accepted but not stored when the hold ends, the last 202 more than ${detail.criteria.backlogBoundSeconds} s after the last request (the backlog held in the API's queue instead), accept → stored p99 over ${detail.criteria.maxP99Ms} ms, readings not accepted, or the load offered more than ${Math.round((detail.criteria.maxSendOverrun - 1) * 100)} % late.`,
     '',
     table(['readings/s offered', 'accepted/s', 'sent / accepted / stored', 'backlog at end', 'accept → stored p50 / p99 ms', '202 p50 / p99 ms', 'event-loop delay p99 ms · most queued', 'verdict'], rows),
     '',
