@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { UNTHROTTLED_INGEST } from '@pulse/local-runtime';
-import { READINGS_STORED } from '@pulse/schemas';
+import { READINGS_ENRICHED, READINGS_NORMALIZED, READINGS_RECEIVED, READINGS_STORED } from '@pulse/schemas';
 import { drillDevices, registerDrillDevices } from './drill/drill-devices';
 import { startDrillRuntime } from './drill/drill-runtime';
 import { waitForQuiet } from './drill/pipeline-quiet';
@@ -12,6 +12,7 @@ import { formatReconcileReport } from './reconcile/format-report';
 import { reconcile } from './reconcile/reconcile';
 import { soakRateFromBench } from './soak/bench-rate';
 import { LatencyWindow } from './soak/latency-window';
+import { SoakProbes } from './soak/soak-probes';
 import { p99DuringWarmup, soakGoals, type SoakGoal, type SoakWindow } from './soak/soak-goals';
 import { parseSoakArgs, SOAK_USAGE } from './soak-args';
 import { runAsScript, runDrillCli } from './drill/drill-cli';
@@ -84,9 +85,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     // The soak measures the pipeline at a share of the bench's maximum, not a fleet's quota
     // (ingest's per-fleet limit, 20 requests/s = 1,000 readings/s, would cap it), as the bench does.
     services: UNTHROTTLED_INGEST,
-    // On disk, dynalite saturates a core near 1,500 readings/s (LevelDB writes) and the soak would
-    // measure it rather than the pipeline; the bench's maximum was measured with tables in memory.
-    inMemoryDynamoDb: true,
+    // Tables on disk, as `npm start` keeps them: in memory, dynalite holds every item in its V8
+    // heap, and its major GCs grow with the table (stalls of 100–270 ms at 100,000–200,000 items
+    // in a standalone run), which the soak would measure as the pipeline's tail.
     ...(options.root ? { root: options.root } : {}),
     ...(options.stateDirectory ? { stateDirectory: options.stateDirectory } : {}),
   });
@@ -98,7 +99,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     await registerDrillDevices(target, devices, Date.now() + 120_000);
     const since = runtime.time.clock.now();
 
-    let current = { latency: new LatencyWindow(), acknowledged: 0 };
+    const newStages = () => ({ received: new LatencyWindow(), normalized: new LatencyWindow(), enriched: new LatencyWindow() });
+    let current = { latency: new LatencyWindow(), acknowledged: 0, stages: newStages() };
+    const probes = new SoakProbes(() => runtime.runner.stats());
     const windows: SoakWindow[] = [];
     const loadStarted = Date.now();
     const closeWindow = (): SoakWindow => {
@@ -116,11 +119,24 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
         backlog: bus.pending,
         deadLettered: bus.deadLettered,
         loadAverage: loadavg()[0],
+        stagesP99Ms: { received: current.stages.received.percentile(99), normalized: current.stages.normalized.percentile(99), enriched: current.stages.enriched.percentile(99) },
+        probes: probes.read(),
       };
-      current = { latency: new LatencyWindow(), acknowledged: 0 };
+      current = { latency: new LatencyWindow(), acknowledged: 0, stages: newStages() };
       return row;
     };
+    const stageOf = new Map<string, 'received' | 'normalized' | 'enriched'>([
+      [`${READINGS_RECEIVED.source}|${READINGS_RECEIVED.detailType}`, 'received'],
+      [`${READINGS_NORMALIZED.source}|${READINGS_NORMALIZED.detailType}`, 'normalized'],
+      [`${READINGS_ENRICHED.source}|${READINGS_ENRICHED.detailType}`, 'enriched'],
+    ]);
     const unsubscribe = runtime.bus.bus.onEvent((event) => {
+      const stage = stageOf.get(`${event.source}|${event['detail-type']}`);
+      if (stage) {
+        const data = (event.detail as { data?: { receivedAt?: unknown; readings?: unknown } }).data;
+        if (typeof data?.receivedAt === 'number' && Array.isArray(data.readings)) current.stages[stage].add((runtime.time.clock.now() - data.receivedAt) / timeScale, data.readings.length);
+        return;
+      }
       if (event.source !== READINGS_STORED.source || event['detail-type'] !== READINGS_STORED.detailType) return;
       const data = (event.detail as { data?: { receivedAt?: unknown; readingIds?: unknown } }).data;
       if (typeof data?.receivedAt !== 'number' || !Array.isArray(data.readingIds)) return;
@@ -133,6 +149,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     }, windowMs);
     stopWindows = () => {
       clearInterval(timer);
+      probes.stop();
       unsubscribe();
     };
 
@@ -188,8 +205,12 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
 function formatWindow(row: SoakWindow): string {
   const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '–');
   return (
-    `soak: window ${row.index} (${row.atSeconds} s): RSS ${row.rssMb.toFixed(0)} MB, heap ${row.heapUsedMb.toFixed(0)} MB, ` +
-    `acknowledged ${row.acknowledged}, stored ${row.stored}, p50 ${ms(row.p50Ms)}, p99 ${ms(row.p99Ms)}, backlog ${row.backlog}, load ${row.loadAverage.toFixed(1)}`
+    `soak: window ${row.index} (${row.atSeconds} s): RSS ${row.rssMb.toFixed(0)} MB, heap ${row.heapUsedMb.toFixed(0)} MB` +
+    (row.probes ? ` (functions' heaps ${row.probes.functionHeapsMb.toFixed(0)} MB used, ${row.probes.functionHeapsResidentMb.toFixed(0)} MB resident, external ${row.probes.externalMb.toFixed(0)} MB)` : '') +
+    ', ' +
+    `acknowledged ${row.acknowledged}, stored ${row.stored}, p50 ${ms(row.p50Ms)}, p99 ${ms(row.p99Ms)}, backlog ${row.backlog}, load ${row.loadAverage.toFixed(1)}` +
+    (row.stagesP99Ms ? `; p99 to received ${ms(row.stagesP99Ms.received)}, normalized ${ms(row.stagesP99Ms.normalized)}, enriched ${ms(row.stagesP99Ms.enriched)}` : '') +
+    (row.probes ? `; loop delay p99 ${ms(row.probes.loopDelayP99Ms)} max ${ms(row.probes.loopDelayMaxMs)}, CPU ${row.probes.processCpuPercent.toFixed(0)} %, dynalite ${row.probes.childCpuPercent.toFixed(0)} %; ` + Object.entries(row.probes.functions).map(([name, f]) => `${name} q≤${f.maxQueue} p99 ${ms(f.p99Ms)} ×${f.workers}`).join(', ') : '')
   );
 }
 
@@ -198,12 +219,14 @@ export function formatSoakResult(result: SoakResult): string {
   const rows = [...result.windows, ...(result.partialWindow ? [result.partialWindow] : [])];
   const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
   const table = [
-    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
+    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'FN HEAPS (MB)', 'EXTERNAL (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
     ...rows.map((r) => [
       `${r.index}${r === result.partialWindow ? ' (end)' : ''}`,
       String(r.atSeconds),
       r.rssMb.toFixed(0),
       r.heapUsedMb.toFixed(0),
+      r.probes ? r.probes.functionHeapsMb.toFixed(0) : '–',
+      r.probes ? r.probes.externalMb.toFixed(0) : '–',
       String(r.acknowledged),
       String(r.stored),
       ms(r.p50Ms),
@@ -212,11 +235,13 @@ export function formatSoakResult(result: SoakResult): string {
       r.loadAverage.toFixed(1),
     ]),
   ];
-  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
   const lines = [
     `soak at ${result.rateSource}: ${result.send.acknowledged.toLocaleString('en-US')} readings acknowledged in ${result.send.requests.toLocaleString('en-US')} requests`,
     'accept → stored latency is ingest\'s receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender), not dynalite\'s',
-    ...table.map((row) => row.map((cell, column) => cell.padStart(widths[column])).join('  ')),
+    ...alignRight(table),
+    '',
+    'where the time went: p99 from accept to each event on the bus; this process\'s main-thread event-loop delay; CPU of this process (all threads) and of dynalite, % of one core; the most invocations queued for an execution environment',
+    ...alignRight(whereTheTimeWent(rows, result.partialWindow), true),
     '',
     ...result.goals.map((goal) => `${goal.ok ? 'met ' : 'MISSED'} ${goal.name}: ${goal.detail}`),
     ...(result.afterWarmup ? [`info ${result.afterWarmup}`] : []),
@@ -225,6 +250,35 @@ export function formatSoakResult(result: SoakResult): string {
     `${result.ok ? 'PASS' : 'FAIL'}${result.ok ? '' : `: ${result.problems.join('; ')}`} (${(result.durationMs / 1000).toFixed(0)} s)`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function whereTheTimeWent(rows: readonly SoakWindow[], partial: SoakWindow | undefined): string[][] {
+  const ms = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value.toFixed(0) : '–');
+  return [
+    ['WINDOW', '→ RECEIVED', '→ NORMALIZED', '→ ENRICHED', '→ STORED', 'LOOP DELAY p99/max', 'CPU %', 'DYNALITE %', 'MOST QUEUED'],
+    ...rows.map((r) => {
+      const queued = Object.entries(r.probes?.functions ?? {})
+        .filter(([, f]) => f.maxQueue > 0)
+        .map(([name, f]) => `${name} ${f.maxQueue}`);
+      return [
+        `${r.index}${r === partial ? ' (end)' : ''}`,
+        ms(r.stagesP99Ms?.received),
+        ms(r.stagesP99Ms?.normalized),
+        ms(r.stagesP99Ms?.enriched),
+        ms(r.p99Ms),
+        r.probes ? `${ms(r.probes.loopDelayP99Ms)}/${ms(r.probes.loopDelayMaxMs)}` : '–',
+        r.probes ? r.probes.processCpuPercent.toFixed(0) : '–',
+        r.probes && Number.isFinite(r.probes.childCpuPercent) ? r.probes.childCpuPercent.toFixed(0) : '–',
+        queued.length > 0 ? queued.join(', ') : 'none',
+      ];
+    }),
+  ];
+}
+
+/** Columns right-aligned (figures), except a last column of text when `lastIsText`. */
+function alignRight(table: readonly (readonly string[])[], lastIsText = false): string[] {
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  return table.map((row) => row.map((cell, column) => (lastIsText && column === row.length - 1 ? cell : cell.padStart(widths[column]))).join('  '));
 }
 
 /** `npm run soak -- [--minutes N] [--rate R] …`; exit 0 when every goal is met. */

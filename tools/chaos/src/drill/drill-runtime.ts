@@ -16,11 +16,6 @@ export interface DrillRuntimeOptions {
   /** Pipeline seconds per real second: retry backoff and event age run this much faster. */
   readonly timeScale: number;
   readonly faults?: readonly FaultRule[];
-  /**
-   * DynamoDB in memory, as the bench measures the pipeline, for a drill that restarts nothing
-   * (the soak); on disk by default, so a dynalite restart keeps the tables.
-   */
-  readonly inMemoryDynamoDb?: boolean;
   /** The declarations to run (the five services by default), e.g. with a fleet's rate raised. */
   readonly services?: readonly ServiceDeclaration[];
   /** The runtime's lines for a person (start-up, warnings, function errors). */
@@ -57,7 +52,6 @@ export async function startDrillRuntime(options: DrillRuntimeOptions): Promise<D
       onFunctionLog: () => undefined,
       functionRunner: { faults: options.faults ?? [] },
       ...(options.services ? { services: options.services } : {}),
-      ...(options.inMemoryDynamoDb ? { inMemory: true } : {}),
     });
     let closing: Promise<void> | undefined;
     return {

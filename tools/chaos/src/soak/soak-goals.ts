@@ -1,3 +1,4 @@
+import type { ProbeReading } from './soak-probes';
 /** One row of the soak: a window (a minute by default) of steady load. */
 export interface SoakWindow {
   /** 1-based. */
@@ -19,6 +20,9 @@ export interface SoakWindow {
   readonly deadLettered: number;
   /** The machine's 1-minute load average at the window's end: a shared machine's noise shows here. */
   readonly loadAverage: number;
+  /** Accept → each earlier event on the bus, p99 ms: where the tail grows. */
+  readonly stagesP99Ms?: { readonly received: number; readonly normalized: number; readonly enriched: number };
+  readonly probes?: ProbeReading;
 }
 
 export interface SoakGoal {

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { SoakProbes, type RunnerStats } from './soak-probes';
+
+const idleRunner: RunnerStats = () => ({});
+
+function busyFor(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // Blocks this thread on purpose: the event-loop delay is what is measured.
+  }
+}
+
+describe('SoakProbes', () => {
+  it('sees the main thread blocked, and this process busy', async () => {
+    const probes = new SoakProbes(idleRunner);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      busyFor(150);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const reading = probes.read();
+
+      expect(reading.loopDelayMaxMs).toBeGreaterThanOrEqual(100);
+      expect(reading.processCpuPercent).toBeGreaterThan(30);
+    } finally {
+      probes.stop();
+    }
+  });
+
+  it('starts a new window at each read', async () => {
+    const probes = new SoakProbes(idleRunner);
+    try {
+      busyFor(120);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      probes.read();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      expect(probes.read().loopDelayMaxMs).toBeLessThan(100);
+    } finally {
+      probes.stop();
+    }
+  });
+
+  it('counts the CPU of child processes (dynalite runs as one)', async () => {
+    const probes = new SoakProbes(idleRunner);
+    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 600; while (Date.now() < end) {}'], { stdio: 'ignore' });
+    try {
+      await once(child, 'spawn');
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      // Read while the child is alive: /proc lists it only until it is reaped.
+      const reading = probes.read();
+
+      expect(reading.childCpuPercent).toBeGreaterThan(20);
+    } finally {
+      child.kill();
+      probes.stop();
+    }
+  });
+
+  it('keeps the deepest queue sampled in the window per reading-path function', async () => {
+    let depth = 7;
+    const stats: RunnerStats = () => ({ 'store-readings': { queueDepth: depth, p99DurationMs: 42, workers: 4 } });
+    const probes = new SoakProbes(stats);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      depth = 1;
+      const first = probes.read();
+      const second = probes.read();
+
+      expect(first.functions['store-readings']).toEqual({ maxQueue: 7, p99Ms: 42, workers: 4 });
+      expect(second.functions['store-readings'].maxQueue).toBe(1);
+      expect(first.functions['receive-readings']).toEqual({ maxQueue: 0, p99Ms: Number.NaN, workers: 0 });
+    } finally {
+      probes.stop();
+    }
+  });
+});
