@@ -1,4 +1,5 @@
 import { createFunctionRunner, type FunctionRunner } from './function-runner';
+import { heapLimitsFor } from './heap-limits';
 import { fixtureBundles, type FixtureBundles } from './test-support/fixture-bundles';
 
 /** Module-scope state shows which execution environment ran an invocation. */
@@ -72,6 +73,28 @@ describe('execution environments: warm reuse, timeouts, crashes', () => {
     expect(afterOne).toBeGreaterThan(8_000_000);
     expect(afterFour - afterOne).toBeGreaterThan(20_000_000);
     expect(run.stats()['hoard'].heapResidentBytes).toBeGreaterThanOrEqual(afterFour);
+  });
+
+  it('has the young generation of the function’s declared memory, not of this machine', async () => {
+    // Prepare: a 256 MB function. Objects that survive a scavenge or two make V8 grow the new
+    // space (two semi-spaces) up to its limit: 32 MB on a large machine.
+    const run = start([
+      'heap',
+      `exports.handler = async () => {
+        const ring = new Array(200000);
+        for (let i = 0; i < 3000000; i++) ring[i % ring.length] = { i, s: 'x' + i };
+        return require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576;
+      };`,
+      { memoryMb: 256 },
+    ]);
+
+    // Act
+    const outcome = await run.invoke('heap', {}, { mode: 'sync' });
+
+    // Assess
+    const semiSpaceMb = heapLimitsFor(256).maxYoungGenerationSizeMb / 3;
+    expect(outcome.ok && outcome.result).toBeGreaterThan(0);
+    expect(outcome.ok && outcome.result).toBeLessThanOrEqual(2 * semiSpaceMb);
   });
 
   it('fails an invocation past its timeout as Lambda does, then replaces the environment (cold start)', async () => {
