@@ -101,7 +101,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
 
     const newStages = () => ({ received: new LatencyWindow(), normalized: new LatencyWindow(), enriched: new LatencyWindow() });
     let current = { latency: new LatencyWindow(), acknowledged: 0, stages: newStages() };
-    const probes = new SoakProbes(() => runtime.runner.stats());
+    const probes = new SoakProbes(runtime);
     const windows: SoakWindow[] = [];
     const loadStarted = Date.now();
     const closeWindow = (): SoakWindow => {
@@ -125,22 +125,20 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       current = { latency: new LatencyWindow(), acknowledged: 0, stages: newStages() };
       return row;
     };
-    const stageOf = new Map<string, 'received' | 'normalized' | 'enriched'>([
+    // Each reading's latency from ingest's accept to every event that carries it (all stamp the batch's receivedAt).
+    const stageOf = new Map<string, 'received' | 'normalized' | 'enriched' | 'stored'>([
       [`${READINGS_RECEIVED.source}|${READINGS_RECEIVED.detailType}`, 'received'],
       [`${READINGS_NORMALIZED.source}|${READINGS_NORMALIZED.detailType}`, 'normalized'],
       [`${READINGS_ENRICHED.source}|${READINGS_ENRICHED.detailType}`, 'enriched'],
+      [`${READINGS_STORED.source}|${READINGS_STORED.detailType}`, 'stored'],
     ]);
     const unsubscribe = runtime.bus.bus.onEvent((event) => {
       const stage = stageOf.get(`${event.source}|${event['detail-type']}`);
-      if (stage) {
-        const data = (event.detail as { data?: { receivedAt?: unknown; readings?: unknown } }).data;
-        if (typeof data?.receivedAt === 'number' && Array.isArray(data.readings)) current.stages[stage].add((runtime.time.clock.now() - data.receivedAt) / timeScale, data.readings.length);
-        return;
-      }
-      if (event.source !== READINGS_STORED.source || event['detail-type'] !== READINGS_STORED.detailType) return;
-      const data = (event.detail as { data?: { receivedAt?: unknown; readingIds?: unknown } }).data;
-      if (typeof data?.receivedAt !== 'number' || !Array.isArray(data.readingIds)) return;
-      current.latency.add((runtime.time.clock.now() - data.receivedAt) / timeScale, data.readingIds.length);
+      if (!stage) return;
+      const data = (event.detail as { data?: { receivedAt?: unknown; readings?: unknown; readingIds?: unknown } }).data;
+      const readings = stage === 'stored' ? data?.readingIds : data?.readings;
+      if (typeof data?.receivedAt !== 'number' || !Array.isArray(readings)) return;
+      (stage === 'stored' ? current.latency : current.stages[stage]).add((runtime.time.clock.now() - data.receivedAt) / timeScale, readings.length);
     });
     const timer = setInterval(() => {
       const row = closeWindow();

@@ -16,4 +16,5 @@ export { loadOperatorIssuer, OPERATOR_TOKEN_TTL_SECONDS } from './operator-issue
 export { formatStatus, type PipelineStatus } from './pipeline-status';
 export { startSimulation, type RunningSimulation, type SimulationSettings, type Via } from './simulation';
 export { statePaths, type StatePaths } from './state-directory';
+export { PressureWatch, READING_PATH_FUNCTIONS, type PressureSource, type RuntimePressure } from './runtime-pressure';
 export { FLEET_BURST_VARIABLE, FLEET_RATE_VARIABLE, UNTHROTTLED_INGEST, withReceiveReadingsVariables } from './ingest-settings';

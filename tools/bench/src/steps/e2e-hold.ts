@@ -1,6 +1,6 @@
+import { PressureWatch, READING_PATH_FUNCTIONS, type RuntimePressure } from '@pulse/local-runtime';
 import type { LatencySummary } from '../harness/latency';
 import { sendLoad, type SendOutcome } from '../world/load-sender';
-import { READING_PATH_FUNCTIONS, watchPressure, type HoldPressure } from '../world/pipeline-pressure';
 import type { PipelineWorld } from '../world/pipeline-world';
 import { LatencySet, type LatencyKey } from './e2e-latency-set';
 
@@ -56,7 +56,7 @@ export interface HoldResult {
   /** The runner's view of each reading-path function (its window of recent invocations). */
   readonly functions: Readonly<Record<string, FunctionDurations>>;
   readonly deliveries: { readonly retries: number; readonly deadLettered: number };
-  readonly pressure: HoldPressure;
+  readonly pressure: RuntimePressure;
   /** Why the pipeline did not sustain the rate; empty when it did. */
   readonly behind: readonly string[];
 }
@@ -75,7 +75,7 @@ export async function runHold(world: PipelineWorld, plan: HoldPlan, pooled?: Lat
   const probes = Array.from({ length: Math.min(plan.probes, world.probesLeft) }, () => world.nextProbe());
   const dispatcherBefore = runtime.bus.dispatcher.stats();
 
-  const watch = watchPressure(world);
+  const watch = new PressureWatch(runtime, 250);
   const send = await sendLoad({ api: runtime.endpoints.api, apiKey: runtime.endpoints.apiKey }, { rate: plan.rate, batches, probes }, observer);
   const atEnd = observer.counts();
   const backlogAtEnd = atEnd.accepted - atEnd.stored;
@@ -88,7 +88,8 @@ export async function runHold(world: PipelineWorld, plan: HoldPlan, pooled?: Lat
   // The next hold starts on a quiet pipeline (no function busy or queued, no delivery in flight).
   while (!world.quiet() && performance.now() - drainStarted < plan.drainTimeoutMs) await sleep(20);
 
-  const pressure = watch.stop();
+  const pressure = watch.read();
+  watch.stop();
   const latency = new LatencySet();
   recordLatencies(world, send, pooled ? [latency, pooled] : [latency]);
   const counts = observer.counts();

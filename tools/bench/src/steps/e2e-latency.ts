@@ -3,7 +3,7 @@ import { latestStepRecord } from '../harness/results';
 import { summarize } from '../harness/stats';
 import type { Figure, Step, StepContext, StepResult } from '../harness/step';
 import { fmt, table } from '../report/markdown-format';
-import type { HoldPressure } from '../world/pipeline-pressure';
+import type { RuntimePressure } from '@pulse/local-runtime';
 import { runHold, type FunctionDurations, type HoldResult } from './e2e-hold';
 import { LATENCIES, LATENCY_KEYS, LatencySet, PROBE_LATENCIES, type LatencyKey } from './e2e-latency-set';
 import { E2E_THROUGHPUT_STEP_ID, pressureCell, type ThroughputDetail } from './e2e-throughput';
@@ -48,7 +48,7 @@ export interface RunRecord {
   readonly acceptedPerSecond: number;
   readonly backlogAtEnd: number;
   readonly latency: Readonly<Record<LatencyKey, LatencySummary>>;
-  readonly pressure: HoldPressure;
+  readonly pressure: RuntimePressure;
   readonly behind: readonly string[];
   readonly retries: number;
 }

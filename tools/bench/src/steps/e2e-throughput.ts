@@ -3,7 +3,7 @@ import { summarize } from '../harness/stats';
 import type { Figure, Step, StepContext, StepResult } from '../harness/step';
 import { fmt, table } from '../report/markdown-format';
 import { CEILING_STEP_ID } from './ceiling';
-import type { HoldPressure } from '../world/pipeline-pressure';
+import type { RuntimePressure } from '@pulse/local-runtime';
 import { BACKLOG_BOUND_SECONDS, MAX_P99_MS, MAX_SEND_OVERRUN, runHold, type FunctionDurations, type HoldResult } from './e2e-hold';
 import { sharedPipeline } from './shared-pipeline';
 
@@ -38,7 +38,7 @@ export interface LevelRecord {
   readonly maxLagMs: number;
   readonly acceptToStored: LatencySummary;
   readonly http: LatencySummary;
-  readonly pressure: HoldPressure;
+  readonly pressure: RuntimePressure;
   readonly behind: readonly string[];
 }
 
@@ -171,7 +171,7 @@ function throughputMarkdown(detail: ThroughputDetail): string {
 }
 
 /** `42 · store-readings 12, enrich-readings 3`: this process's event-loop delay and the functions whose invocations queued most. */
-export function pressureCell(pressure: HoldPressure): string {
+export function pressureCell(pressure: RuntimePressure): string {
   const queued = Object.entries(pressure.maxQueueDepth)
     .filter(([, depth]) => depth > 0)
     .sort((a, b) => b[1] - a[1])

@@ -1,8 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { SoakProbes, type RunnerStats } from './soak-probes';
+import { SoakProbes, type ProbedRuntime } from './soak-probes';
 
-const idleRunner: RunnerStats = () => ({});
+type RunnerStats = ReturnType<ProbedRuntime['runner']['stats']>;
+
+function runtimeWith(stats: () => RunnerStats): ProbedRuntime {
+  return { runner: { stats }, bus: { dispatcher: { stats: () => ({ pending: 0 }) } } };
+}
+
+const idleRuntime = runtimeWith(() => ({}));
 
 function busyFor(ms: number): void {
   const until = Date.now() + ms;
@@ -13,7 +19,7 @@ function busyFor(ms: number): void {
 
 describe('SoakProbes', () => {
   it('sees the main thread blocked, and this process busy', async () => {
-    const probes = new SoakProbes(idleRunner);
+    const probes = new SoakProbes(idleRuntime);
     try {
       await new Promise((resolve) => setTimeout(resolve, 30));
       busyFor(150);
@@ -28,7 +34,7 @@ describe('SoakProbes', () => {
   });
 
   it('starts a new window at each read', async () => {
-    const probes = new SoakProbes(idleRunner);
+    const probes = new SoakProbes(idleRuntime);
     try {
       busyFor(120);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -42,7 +48,7 @@ describe('SoakProbes', () => {
   });
 
   it('counts the CPU of child processes (dynalite runs as one)', async () => {
-    const probes = new SoakProbes(idleRunner);
+    const probes = new SoakProbes(idleRuntime);
     const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 600; while (Date.now() < end) {}'], { stdio: 'ignore' });
     try {
       await once(child, 'spawn');
@@ -59,8 +65,7 @@ describe('SoakProbes', () => {
 
   it('keeps the deepest queue sampled in the window per reading-path function', async () => {
     let depth = 7;
-    const stats: RunnerStats = () => ({ 'store-readings': { queueDepth: depth, p99DurationMs: 42, workers: 4 } });
-    const probes = new SoakProbes(stats);
+    const probes = new SoakProbes(runtimeWith(() => ({ 'store-readings': { queueDepth: depth, p99DurationMs: 42, workers: 4 } })));
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       depth = 1;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { PressureWatch, READING_PATH_FUNCTIONS, type PressureSource } from '@pulse/local-runtime';
 
 /**
  * What a window's tail latency can be read against: how long this process's main thread
- * (HTTP API, bus, runner dispatch, sender) was blocked, and how busy this process and its
- * child processes (dynalite) were.
+ * (HTTP API, bus, runner dispatch, sender) was blocked, how busy this process and its child
+ * processes (dynalite) were, where invocations queued, and the function environments' heaps.
  */
 export interface ProbeReading {
   /** Main thread event-loop delay in the window, ms. */
@@ -24,32 +24,24 @@ export interface ProbeReading {
   readonly externalMb: number;
 }
 
-/** What the probes read of the function runner (its `stats()`). */
-export type RunnerStats = () => Readonly<Record<string, { readonly queueDepth: number; readonly p99DurationMs: number; readonly workers: number; readonly heapUsedBytes?: number; readonly heapResidentBytes?: number }>>;
-
-export const READING_PATH = ['receive-readings', 'normalize-readings', 'enrich-readings', 'store-readings', 'evaluate-readings'] as const;
+/** What the probes read of the runtime: the function runner's `stats()` and the bus's pending deliveries. */
+export interface ProbedRuntime extends PressureSource {
+  readonly runner: {
+    stats(): Readonly<Record<string, { readonly queueDepth: number; readonly p99DurationMs: number; readonly workers: number; readonly heapUsedBytes?: number; readonly heapResidentBytes?: number }>>;
+  };
+}
 
 const CLOCK_TICKS_PER_SECOND = 100;
-const LOOP_RESOLUTION_MS = 10;
 const MB = 1024 * 1024;
 
 export class SoakProbes {
-  private readonly loopDelay: IntervalHistogram = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  private readonly pressure: PressureWatch;
   private lastCpu = process.cpuUsage();
   private lastChildTicks = childTicks();
   private lastAt = performance.now();
-  private maxQueue: Record<string, number> = {};
-  private readonly sampler: NodeJS.Timeout;
 
-  constructor(private readonly runnerStats: RunnerStats) {
-    this.loopDelay.enable();
-    this.sampler = setInterval(() => this.sampleQueues(), 1000);
-    this.sampler.unref();
-  }
-
-  private sampleQueues(): void {
-    const stats = this.runnerStats();
-    for (const name of READING_PATH) this.maxQueue[name] = Math.max(this.maxQueue[name] ?? 0, stats[name]?.queueDepth ?? 0);
+  constructor(private readonly runtime: ProbedRuntime) {
+    this.pressure = new PressureWatch(runtime, 1000);
   }
 
   /** The window since the previous read (or construction); starts the next one. */
@@ -58,22 +50,21 @@ export class SoakProbes {
     const elapsedMs = Math.max(1, now - this.lastAt);
     const cpu = process.cpuUsage(this.lastCpu);
     const ticks = childTicks();
-    this.sampleQueues();
-    const stats = this.runnerStats();
-    // The histogram holds whole timer intervals: the delay is what exceeds the resolution.
-    const delayMs = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+    const pressure = this.pressure.read();
+    const stats = this.runtime.runner.stats();
+    const heaps = Object.values(stats);
     const reading: ProbeReading = {
-      loopDelayP99Ms: delayMs(this.loopDelay.percentile(99)),
-      loopDelayMaxMs: delayMs(this.loopDelay.max),
+      loopDelayP99Ms: pressure.eventLoopDelayMs.p99,
+      loopDelayMaxMs: pressure.eventLoopDelayMs.max,
       processCpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
       childCpuPercent: ticks === undefined || this.lastChildTicks === undefined ? Number.NaN : (((ticks - this.lastChildTicks) * 1000) / CLOCK_TICKS_PER_SECOND / elapsedMs) * 100,
-      functionHeapsMb: Object.values(stats).reduce((sum, f) => sum + (f.heapUsedBytes ?? 0), 0) / MB,
-      functionHeapsResidentMb: Object.values(stats).reduce((sum, f) => sum + (f.heapResidentBytes ?? 0), 0) / MB,
+      functionHeapsMb: heaps.reduce((sum, f) => sum + (f.heapUsedBytes ?? 0), 0) / MB,
+      functionHeapsResidentMb: heaps.reduce((sum, f) => sum + (f.heapResidentBytes ?? 0), 0) / MB,
       externalMb: process.memoryUsage().external / MB,
-      functions: Object.fromEntries(READING_PATH.map((name) => [name, { maxQueue: this.maxQueue[name] ?? 0, p99Ms: stats[name]?.p99DurationMs ?? Number.NaN, workers: stats[name]?.workers ?? 0 }])),
+      functions: Object.fromEntries(
+        READING_PATH_FUNCTIONS.map((name) => [name, { maxQueue: pressure.maxQueueDepth[name] ?? 0, p99Ms: stats[name]?.p99DurationMs ?? Number.NaN, workers: stats[name]?.workers ?? 0 }]),
+      ),
     };
-    this.maxQueue = {};
-    this.loopDelay.reset();
     this.lastCpu = process.cpuUsage();
     this.lastChildTicks = ticks;
     this.lastAt = now;
@@ -81,8 +72,7 @@ export class SoakProbes {
   }
 
   stop(): void {
-    clearInterval(this.sampler);
-    this.loopDelay.disable();
+    this.pressure.stop();
   }
 }
 
