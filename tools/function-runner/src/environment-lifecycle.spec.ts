@@ -100,6 +100,38 @@ describe('execution environments: warm reuse, timeouts, crashes', () => {
     expect(outcome.ok && outcome.result).toBeLessThanOrEqual(2 * semiSpaceMb);
   });
 
+  it('retires spare environments idle past the limit, oldest first, and keeps the last one warm', async () => {
+    // Prepare: a burst of three starts three environments; then one invocation at a time keeps
+    // only the most recently used one busy
+    runner = createFunctionRunner({
+      functions: [bundles.add('burst', `${COUNTER} exports.handler = async (e) => { await new Promise((r) => setTimeout(r, e.waitMs)); return bornAt; };`)],
+      onLog: () => undefined,
+      idleRetireMs: 400,
+    });
+    const run = runner;
+    await Promise.all([0, 1, 2].map(() => run.invoke('burst', { waitMs: 100 }, { mode: 'sync' })));
+    const afterBurst = run.stats()['burst'].workers;
+
+    // Act: steady single invocations for longer than the idle limit, then silence
+    const steady = [];
+    const steadyUntil = Date.now() + 900;
+    while (Date.now() < steadyUntil) steady.push(await run.invoke('burst', { waitMs: 50 }, { mode: 'sync' }));
+    const afterSteady = run.stats()['burst'];
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const afterSilence = run.stats()['burst'];
+    const next = await run.invoke('burst', { waitMs: 0 }, { mode: 'sync' });
+
+    // Assess: the two spares went, the one in use stayed (same module scope), and silence does
+    // not retire the last one
+    const usedBy = new Set(steady.map((o) => o.ok && o.result));
+    expect(afterBurst).toBe(3);
+    expect(usedBy.size).toBe(1);
+    expect(afterSteady).toMatchObject({ workers: 1, retiredEnvironments: 2, coldStarts: 3 });
+    expect(afterSilence).toMatchObject({ workers: 1, retiredEnvironments: 2 });
+    expect(next).toMatchObject({ ok: true, coldStart: false });
+    expect(next.ok && usedBy.has(next.result)).toBe(true);
+  });
+
   it('fails an invocation past its timeout as Lambda does, then replaces the environment (cold start)', async () => {
     // Prepare
     const run = start([

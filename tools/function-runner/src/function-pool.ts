@@ -9,6 +9,12 @@ import { functionArn, lambdaEnvironment, logGroupName, newLogStreamName, type Ru
 /** Lambda's limit on what a synchronous invocation may return. */
 const SYNC_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
 
+interface IdleEnvironment {
+  readonly environment: ExecutionEnvironment;
+  /** performance.now() when it last finished an invocation (or loaded, if prewarmed). */
+  readonly since: number;
+}
+
 interface Waiting {
   /** The payload as Lambda receives it: JSON text, parsed afresh inside the environment. */
   readonly eventJson: string;
@@ -22,6 +28,8 @@ export interface PoolOptions extends RuntimeSettings {
   readonly spec: FunctionSpec;
   readonly concurrency: number;
   readonly onLog: (line: string) => void;
+  /** A spare environment idle this long is retired; `Infinity` keeps every one. */
+  readonly idleRetireMs: number;
 }
 
 /**
@@ -31,13 +39,15 @@ export interface PoolOptions extends RuntimeSettings {
  */
 export class FunctionPool {
   private readonly live = new Set<ExecutionEnvironment>();
-  private readonly idle: ExecutionEnvironment[] = [];
+  /** Oldest first (released in order), so the retirement sweep only ever looks at the front. */
+  private readonly idle: IdleEnvironment[] = [];
   private readonly queue: Waiting[] = [];
   private readonly durations = new DurationWindow();
-  private readonly counts = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0, injectedFaults: 0 };
+  private readonly counts = { invocations: 0, errors: 0, timeouts: 0, coldStarts: 0, injectedFaults: 0, retiredEnvironments: 0 };
   private readonly injectedByKind: Record<FaultKind, number> = { error: 0, timeout: 0, throttle: 0 };
   private busy = 0;
   private closed = false;
+  private retireTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -79,6 +89,7 @@ export class FunctionPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.retireTimer);
     for (const waiting of this.queue.splice(0)) waiting.resolve(closedFailure());
     this.idle.length = 0;
     await Promise.all([...this.live].map((environment) => environment.terminate()));
@@ -87,13 +98,13 @@ export class FunctionPool {
   /** One execution environment loaded ahead of the first invocation, as provisioned concurrency does. */
   prewarm(): void {
     if (this.closed || this.live.size > 0 || this.options.concurrency < 1) return;
-    this.idle.push(this.startEnvironment());
+    this.makeIdle(this.startEnvironment());
   }
 
   private pump(): void {
     while (!this.closed && this.queue.length > 0) {
       // Most recently used first, so a burst that has passed leaves the older workers cold-idle.
-      let environment = this.idle.pop();
+      let environment = this.idle.pop()?.environment;
       if (!environment) {
         if (this.live.size >= this.options.concurrency) return;
         environment = this.startEnvironment();
@@ -123,7 +134,39 @@ export class FunctionPool {
 
   private release(environment: ExecutionEnvironment): void {
     if (environment.dead) this.live.delete(environment);
-    else if (!this.closed) this.idle.push(environment);
+    else if (!this.closed) this.makeIdle(environment);
+  }
+
+  private makeIdle(environment: ExecutionEnvironment): void {
+    this.idle.push({ environment, since: performance.now() });
+    this.scheduleRetirement();
+  }
+
+  /**
+   * Lambda retires environments that stay idle; here a spare one goes after `idleRetireMs`, so a
+   * burst's extra environments do not hold their memory for the rest of the run. The last live
+   * environment stays, so a quiet function answers warm as after `prewarm`.
+   */
+  private scheduleRetirement(): void {
+    const oldest = this.idle[0];
+    if (this.retireTimer || !oldest || this.live.size <= 1 || !Number.isFinite(this.options.idleRetireMs)) return;
+    const dueInMs = Math.max(0, oldest.since + this.options.idleRetireMs - performance.now());
+    this.retireTimer = setTimeout(() => {
+      this.retireTimer = undefined;
+      this.retireIdle();
+      this.scheduleRetirement();
+    }, dueInMs);
+    this.retireTimer.unref();
+  }
+
+  private retireIdle(): void {
+    const now = performance.now();
+    while (this.live.size > 1 && this.idle.length > 0 && now - this.idle[0].since >= this.options.idleRetireMs) {
+      const { environment } = this.idle.shift() as IdleEnvironment;
+      this.live.delete(environment);
+      this.counts.retiredEnvironments += 1;
+      void environment.terminate();
+    }
   }
 
   private async run(environment: ExecutionEnvironment, waiting: Waiting): Promise<void> {

@@ -16,6 +16,11 @@ export interface FunctionRunnerOptions {
    * A target that names no function or service here throws FaultRulesError.
    */
   readonly faults?: readonly FaultRule[];
+  /**
+   * A function's spare execution environments idle this long are retired (default 60 s;
+   * `Infinity` never retires). Its last environment always stays warm.
+   */
+  readonly idleRetireMs?: number;
   /** The draw that decides each injected fault, [0, 1); Math.random by default (tests make it reproducible). */
   readonly faultRandom?: () => number;
 }
@@ -37,6 +42,11 @@ export interface FunctionRunner {
 /** Lambda's invocation payload limits. */
 const PAYLOAD_LIMIT_BYTES = { async: 256 * 1024, sync: 6 * 1024 * 1024 } as const;
 export const DEFAULT_CONCURRENCY = 4;
+/**
+ * Lambda keeps an idle environment for minutes (undocumented); locally two dozen functions share
+ * one machine's memory, so a burst's spares go sooner.
+ */
+export const DEFAULT_IDLE_RETIRE_MS = 60_000;
 
 export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRunner {
   const onLog = options.onLog ?? ((name: string, line: string) => process.stderr.write(`[${name}] ${line}\n`));
@@ -52,6 +62,7 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
         spec,
         concurrency: spec.reservedConcurrency ?? options.defaultConcurrency ?? DEFAULT_CONCURRENCY,
         onLog: (line) => onLog(spec.name, line),
+        idleRetireMs: options.idleRetireMs ?? DEFAULT_IDLE_RETIRE_MS,
       }),
     );
   }

@@ -58,6 +58,8 @@ export interface FunctionStats {
   readonly busyWorkers: number;
   /** Live execution environments, busy or idle. */
   readonly workers: number;
+  /** Spare environments retired after staying idle (optional, as injectedByKind). */
+  readonly retiredEnvironments?: number;
   /** V8 heap in use across the live environments, each as of its latest invocation (optional, as injectedByKind). */
   readonly heapUsedBytes?: number;
   /** The same environments' heaps as resident memory (V8's physical size: used plus free page space and the young generation). */
