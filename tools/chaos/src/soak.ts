@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_IDLE_RETIRE_MS } from '@pulse/function-runner';
 import { UNTHROTTLED_INGEST } from '@pulse/local-runtime';
 import { READINGS_ENRICHED, READINGS_NORMALIZED, READINGS_RECEIVED, READINGS_STORED } from '@pulse/schemas';
 import { drillDevices, registerDrillDevices } from './drill/drill-devices';
@@ -217,13 +218,14 @@ export function formatSoakResult(result: SoakResult): string {
   const rows = [...result.windows, ...(result.partialWindow ? [result.partialWindow] : [])];
   const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
   const table = [
-    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'FN HEAPS (MB)', 'EXTERNAL (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
+    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'FN HEAPS USED/RES (MB)', 'ENVS', 'EXTERNAL (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
     ...rows.map((r) => [
       `${r.index}${r === result.partialWindow ? ' (end)' : ''}`,
       String(r.atSeconds),
       r.rssMb.toFixed(0),
       r.heapUsedMb.toFixed(0),
-      r.probes ? r.probes.functionHeapsMb.toFixed(0) : '–',
+      r.probes ? `${r.probes.functionHeapsMb.toFixed(0)}/${r.probes.functionHeapsResidentMb.toFixed(0)}` : '–',
+      r.probes ? String(Object.values(r.probes.functions).reduce((sum, f) => sum + f.workers, 0)) : '–',
       r.probes ? r.probes.externalMb.toFixed(0) : '–',
       String(r.acknowledged),
       String(r.stored),
@@ -235,7 +237,7 @@ export function formatSoakResult(result: SoakResult): string {
   ];
   const lines = [
     `soak at ${result.rateSource}: ${result.send.acknowledged.toLocaleString('en-US')} readings acknowledged in ${result.send.requests.toLocaleString('en-US')} requests`,
-    'accept → stored latency is ingest\'s receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender), not dynalite\'s',
+    `accept → stored latency is ingest's receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender), not dynalite's; ENVS: live execution environments of the reading path's functions (spares idle ${DEFAULT_IDLE_RETIRE_MS / 60_000} min are retired)`,
     ...alignRight(table),
     '',
     'where the time went: p99 from accept to each event on the bus; this process\'s main-thread event-loop delay; CPU of this process (all threads) and of dynalite, % of one core; the most invocations queued for an execution environment',

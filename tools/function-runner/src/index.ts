@@ -1,4 +1,4 @@
-export { createFunctionRunner, functionNameFromArn, DEFAULT_CONCURRENCY } from './function-runner';
+export { createFunctionRunner, functionNameFromArn, DEFAULT_CONCURRENCY, DEFAULT_IDLE_RETIRE_MS } from './function-runner';
 export type { FunctionRunner, FunctionRunnerOptions } from './function-runner';
 export { functionsFromDeclarations } from './functions-from-declarations';
 export type { FromDeclarationsOptions } from './functions-from-declarations';
