@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -18,8 +18,8 @@ describe('dynalite on disk', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it("keeps 8 MB of writes in LevelDB's write buffer, where its 4 MB default would have flushed a table file", async () => {
-    // Prepare
+  /** Batches of 25 items of 10 KB (~250 KB each) into a fresh table. */
+  async function writeBatches(batches: number): Promise<void> {
     server = await startDynamoDb({ port: 0, directory, services: [], region: 'us-east-1' });
     const client = new DynamoDBClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await client.send(
@@ -30,14 +30,17 @@ describe('dynalite on disk', () => {
         KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
       }),
     );
-
-    // Act: 32 batches of 25 items of 10 KB
     const body = 'x'.repeat(10_000);
-    for (let batch = 0; batch < 32; batch += 1) {
+    for (let batch = 0; batch < batches; batch += 1) {
       const items = Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `item-${batch}-${i}` }, body: { S: body } } } }));
       await client.send(new BatchWriteItemCommand({ RequestItems: { Writes: items } }));
     }
     client.destroy();
+  }
+
+  it("keeps 8 MB of writes in LevelDB's write buffer, where its 4 MB default would have flushed a table file", async () => {
+    // Act
+    await writeBatches(32);
 
     // Assess: every write is in the log, none flushed yet
     const files = readdirSync(directory);
@@ -45,4 +48,39 @@ describe('dynalite on disk', () => {
     expect(logBytes).toBeGreaterThan(8_000_000);
     expect(files.filter((f) => f.endsWith('.ldb'))).toEqual([]);
   });
+
+  it('runs LevelDB\'s flush and compaction thread at the lowest priority, and only that thread', async () => {
+    // Act: past one 32 MB write buffer, so LevelDB starts its background thread and flushes
+    await writeBatches(150);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+
+    // Assess: one thread of dynalite's process runs at nice 19, the others at 0
+    const nice = threadNiceValues(dynalitePid(directory));
+    expect(readdirSync(directory).filter((f) => f.endsWith('.ldb')).length).toBeGreaterThan(0);
+    expect(nice.filter((n) => n === 19)).toHaveLength(1);
+    expect(nice.filter((n) => n !== 19 && n !== 0)).toEqual([]);
+  });
 });
+
+/** The dynalite child serving `directory` (its command line names it). */
+function dynalitePid(directory: string): number {
+  const pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  const match = pids.find((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return args.some((arg) => arg.endsWith('dynalite-process.cjs')) && args.includes(directory);
+    } catch {
+      return false;
+    }
+  });
+  if (!match) throw new Error(`no dynalite process for ${directory}`);
+  return Number(match);
+}
+
+/** Field 19 of /proc/<pid>/task/<tid>/stat, after the command name in parentheses. */
+function threadNiceValues(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
