@@ -1,21 +1,23 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { eventually, tempDirectory } from './channels/__fixtures__/channel-harness';
 import { startDynamoDb, type LocalDynamoDbServer } from './dynamodb';
 
 describe('dynalite on disk', () => {
+  let temp: ReturnType<typeof tempDirectory>;
   let directory: string;
   let server: LocalDynamoDbServer | undefined;
 
   beforeEach(() => {
-    directory = mkdtempSync(join(tmpdir(), 'pulse-dynalite-'));
+    temp = tempDirectory('dynalite');
+    directory = temp.path;
   });
 
   afterEach(async () => {
     await server?.close();
     server = undefined;
-    rmSync(directory, { recursive: true, force: true });
+    temp.remove();
   });
 
   /** Batches of 25 items of 10 KB (~250 KB each) into a fresh table. */
@@ -54,10 +56,10 @@ describe('dynalite on disk', () => {
     await writeBatches(150);
     // The process looks for new threads every 500 ms; a busy machine may take longer.
     const pid = dynalitePid(directory);
-    let nice = threadNiceValues(pid);
-    for (const deadline = Date.now() + 10_000; !nice.includes(19) && Date.now() < deadline; nice = threadNiceValues(pid)) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const nice = await eventually('a dynalite thread at nice 19', () => {
+      const values = threadNiceValues(pid);
+      return values.includes(19) && values;
+    }, 10_000);
 
     // Assess: one thread of dynalite's process runs at nice 19, the others at 0
     expect(readdirSync(directory).filter((f) => f.endsWith('.ldb')).length).toBeGreaterThan(0);
