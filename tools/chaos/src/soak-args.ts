@@ -12,7 +12,8 @@ p99 from accept to stored; then reconciles. Goals: RSS growth < 10 % after warm-
   --window <seconds>    one row per window (default 60)
   --warmup <windows>    windows before the RSS baseline (default 1)
   --quick               30 s in 10-s windows (as npm test runs it)
-  --state <dir>         keep the runtime's state there (default: a temporary folder, removed)
+  --state <dir>         keep the runtime's state there (default: a temporary folder, removed; in RAM
+                        under /dev/shm when it has room for the run, since disk flushes widen the p99)
   --json                print the whole result as JSON
   --help
 `;

@@ -14,6 +14,7 @@ import { reconcile } from './reconcile/reconcile';
 import { soakRateFromBench } from './soak/bench-rate';
 import { LatencyWindow } from './soak/latency-window';
 import { SoakProbes } from './soak/soak-probes';
+import { chooseStateMedium } from './soak/state-medium';
 import { p99DuringWarmup, soakGoals, type SoakGoal, type SoakWindow } from './soak/soak-goals';
 import { parseSoakArgs, SOAK_USAGE } from './soak-args';
 import { runAsScript, runDrillCli } from './drill/drill-cli';
@@ -49,6 +50,8 @@ export interface SoakResult {
   readonly problems: readonly string[];
   readonly rate: number;
   readonly rateSource: string;
+  /** Where the runtime's state was kept (RAM or disk, and why). */
+  readonly state: string;
   readonly windows: readonly SoakWindow[];
   /** Windows cut short by the end of the load (the drain), shown but not judged. */
   readonly partialWindow: SoakWindow | undefined;
@@ -80,17 +83,20 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       : await soakRateFromBench(options.benchResults ?? join(options.root ?? WORKSPACE_ROOT, 'bench', 'results'));
   const problems: string[] = [];
 
-  log(`soak: ${minutes} min at ${rateSource}; starting the local runtime`);
+  const medium = options.stateDirectory === undefined ? await chooseStateMedium(rate * minutes * 60) : { parent: undefined, description: `state in ${options.stateDirectory}` };
+  log(`soak: ${minutes} min at ${rateSource}; ${medium.description}; starting the local runtime`);
   const drill = await startDrillRuntime({
     timeScale,
     // The soak measures the pipeline at a share of the bench's maximum, not a fleet's quota
     // (ingest's per-fleet limit, 20 requests/s = 1,000 readings/s, would cap it), as the bench does.
     services: UNTHROTTLED_INGEST,
-    // Tables on disk, as `npm start` keeps them: in memory, dynalite holds every item in its V8
+    // Tables as LevelDB files, as `npm start` keeps them, on a RAM filesystem where there is one
+    // (chooseStateMedium says why): dynalite's own in-memory store holds every item in its V8
     // heap, and its major GCs grow with the table (stalls of 100–270 ms at 100,000–200,000 items
     // in a standalone run), which the soak would measure as the pipeline's tail.
     ...(options.root ? { root: options.root } : {}),
     ...(options.stateDirectory ? { stateDirectory: options.stateDirectory } : {}),
+    ...(medium.parent ? { temporaryParent: medium.parent } : {}),
   });
   let stopWindows = () => undefined as void;
   try {
@@ -187,6 +193,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       problems,
       rate,
       rateSource,
+      state: medium.description,
       windows,
       partialWindow,
       goals,
@@ -236,7 +243,7 @@ export function formatSoakResult(result: SoakResult): string {
     ]),
   ];
   const lines = [
-    `soak at ${result.rateSource}: ${result.send.acknowledged.toLocaleString('en-US')} readings acknowledged in ${result.send.requests.toLocaleString('en-US')} requests`,
+    `soak at ${result.rateSource} (${result.state}): ${result.send.acknowledged.toLocaleString('en-US')} readings acknowledged in ${result.send.requests.toLocaleString('en-US')} requests`,
     `accept → stored latency is ingest's receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender), not dynalite's; ENVS: live execution environments of the reading path's functions (spares idle ${DEFAULT_IDLE_RETIRE_MS / 60_000} min are retired)`,
     ...alignRight(table),
     '',

@@ -13,6 +13,8 @@ export interface DrillRuntimeOptions {
   readonly root?: string;
   /** Kept after the drill when given; a temporary folder (removed at the end) otherwise. */
   readonly stateDirectory?: string;
+  /** Where the temporary state folder is made (the OS's temporary folder by default). */
+  readonly temporaryParent?: string;
   /** Pipeline seconds per real second: retry backoff and event age run this much faster. */
   readonly timeScale: number;
   readonly faults?: readonly FaultRule[];
@@ -38,7 +40,7 @@ export interface DrillRuntime {
  */
 export async function startDrillRuntime(options: DrillRuntimeOptions): Promise<DrillRuntime> {
   const temporary = options.stateDirectory === undefined;
-  const stateDirectory = options.stateDirectory ?? (await mkdtemp(join(tmpdir(), 'pulse-drill-')));
+  const stateDirectory = options.stateDirectory ?? (await mkdtemp(join(options.temporaryParent ?? tmpdir(), 'pulse-drill-')));
   try {
     const runtime = await startLocalRuntime({
       root: options.root ?? WORKSPACE_ROOT,
