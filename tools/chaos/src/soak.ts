@@ -83,7 +83,10 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       : await soakRateFromBench(options.benchResults ?? join(options.root ?? WORKSPACE_ROOT, 'bench', 'results'));
   const problems: string[] = [];
 
-  const medium = options.stateDirectory === undefined ? await chooseStateMedium(rate * minutes * 60) : { parent: undefined, description: `state in ${options.stateDirectory}` };
+  const medium =
+    options.stateDirectory === undefined
+      ? await chooseStateMedium(rate * minutes * 60)
+      : { parent: undefined, description: `state in ${options.stateDirectory}` };
   log(`soak: ${minutes} min at ${rateSource}; ${medium.description}; starting the local runtime`);
   const drill = await startDrillRuntime({
     timeScale,
