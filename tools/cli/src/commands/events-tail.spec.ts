@@ -45,6 +45,29 @@ async function startTailServer(events: readonly unknown[], status = 200): Promis
   };
 }
 
+/** A tail that drops each client after its first connection's events, as a restarting bus does. */
+async function startDroppingTailServer(perConnection: readonly (readonly unknown[])[]): Promise<{ url: string; connections(): number; close(): Promise<void> }> {
+  let connections = 0;
+  const server: Server = createServer((_request, res) => {
+    const events = perConnection[connections] ?? [];
+    const last = connections >= perConnection.length - 1;
+    connections += 1;
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (const event of events) res.write(`event: bus-event\nid: ${(event as TailEvent).id}\ndata: ${JSON.stringify(event)}\n\n`);
+    if (!last) res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 async function* chunksOf(...chunks: (string | Buffer)[]): AsyncGenerator<string | Buffer> {
   for (const chunk of chunks) yield chunk;
 }
@@ -133,6 +156,23 @@ describe('pulse events tail', () => {
     const result = await runPulse('events', 'tail', '--endpoint', 'http://127.0.0.1:1', '--pattern', '{"source":[]}');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--pattern: .*Empty arrays are not allowed/);
+  });
+
+  it('reconnects when the bus drops the stream (a restart) and goes on printing', async () => {
+    // Prepare: the first connection sends one event and ends, the next sends another
+    const dropping = await startDroppingTailServer([[received], [enriched]]);
+    try {
+      // Act
+      const result = await runPulse('events', 'tail', '--endpoint', dropping.url, '--json', '--count', '2');
+      // Assess
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([received, enriched]);
+      expect(result.stderr).toContain(`the bus at ${dropping.url} closed the stream; reconnecting`);
+      expect(result.stderr).toContain(`reconnected to ${dropping.url}`);
+      expect(dropping.connections()).toBe(2);
+    } finally {
+      await dropping.close();
+    }
   });
 
   it('says which endpoint it could not reach and exits 1', async () => {

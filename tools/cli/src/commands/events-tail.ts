@@ -135,26 +135,69 @@ async function tail(options: TailOptions): Promise<number> {
   // Ctrl-C is how a tail ends: a clean exit, not an error.
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
+  const say = (line: string) => process.stderr.write(`pulse events tail: ${line}\n`);
   let printed = 0;
   try {
-    const stream = await openTail(endpoint, controller.signal);
-    for await (const event of readSseEvents(stream)) {
-      if (pattern && !pattern.matches(event)) continue;
-      process.stdout.write(`${options.json ? JSON.stringify(event) : formatTailLine(event)}\n`);
-      printed += 1;
-      if (count !== undefined && printed >= count) {
-        stream.destroy();
-        return 0;
+    // The first connection must succeed (nothing running is an error to report); once it has,
+    // a bus that restarts or drops the stream is waited for, as a tail of a log would be.
+    let stream = await openTail(endpoint, controller.signal);
+    for (;;) {
+      try {
+        for await (const event of readSseEvents(stream)) {
+          if (pattern && !pattern.matches(event)) continue;
+          process.stdout.write(`${options.json ? JSON.stringify(event) : formatTailLine(event)}\n`);
+          printed += 1;
+          if (count !== undefined && printed >= count) {
+            stream.destroy();
+            return 0;
+          }
+        }
+        if (controller.signal.aborted) return 0;
+        say(`the bus at ${endpoint.url} closed the stream; reconnecting (events it accepts meanwhile are not shown; Ctrl-C to stop)`);
+      } catch (error) {
+        if (controller.signal.aborted) return 0;
+        if (error instanceof SyntaxError) throw error;
+        say(`lost the bus at ${endpoint.url} (${(error as Error).message}); reconnecting (Ctrl-C to stop)`);
       }
+      const reopened = await reconnect(endpoint, controller.signal);
+      if (!reopened) return 0;
+      stream = reopened;
+      say(`reconnected to ${endpoint.url}`);
     }
-    if (controller.signal.aborted) return 0;
-    process.stderr.write(`pulse events tail: the bus at ${endpoint.url} closed the stream\n`);
-    return 1;
   } catch (error) {
     if (controller.signal.aborted) return 0;
-    process.stderr.write(`pulse events tail: ${(error as Error).message}\n`);
+    say((error as Error).message);
     return 1;
   } finally {
     process.off('SIGINT', stop);
   }
+}
+
+/** Backoff between attempts to reach the bus again: quick at first, then every few seconds. */
+export const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
+
+/** Opens the tail again, retrying until it answers or `signal` aborts (then undefined). */
+async function reconnect(endpoint: ResolvedEndpoint, signal: AbortSignal): Promise<IncomingMessage | undefined> {
+  for (let attempt = 0; !signal.aborted; attempt += 1) {
+    await sleep(RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)], signal);
+    if (signal.aborted) return undefined;
+    try {
+      return await openTail(endpoint, signal);
+    } catch {
+      // Still down (or restarting without its tail yet): try again after the next delay.
+    }
+  }
+  return undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
