@@ -10,14 +10,11 @@ function runtimeWith(stats: () => RunnerStats): ProbedRuntime {
 
 const idleRuntime = runtimeWith(() => ({}));
 
-function busyFor(ms: number): void {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    // Blocks this thread on purpose: the event-loop delay is what is measured.
-  }
-}
-
-/** Blocks this thread until it has used `ms` of CPU (on a busy machine that takes longer in wall time). */
+/**
+ * Blocks this thread on purpose (the event-loop delay is what is measured) until it has used
+ * `ms` of CPU (the process's, which here is this thread's): `ms` of wall time or, on a busy
+ * machine, longer.
+ */
 function spendCpu(ms: number): void {
   const start = process.cpuUsage();
   for (;;) {
@@ -48,7 +45,7 @@ describe('SoakProbes', () => {
   it('starts a new window at each read', async () => {
     const probes = new SoakProbes(idleRuntime);
     try {
-      busyFor(120);
+      spendCpu(120);
       await new Promise((resolve) => setTimeout(resolve, 20));
       probes.read();
       await new Promise((resolve) => setTimeout(resolve, 200));
