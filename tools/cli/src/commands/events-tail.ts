@@ -174,7 +174,7 @@ async function tail(options: TailOptions): Promise<number> {
 }
 
 /** Backoff between attempts to reach the bus again: quick at first, then every few seconds. */
-export const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
+const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
 
 /** Opens the tail again, retrying until it answers or `signal` aborts (then undefined). */
 async function reconnect(endpoint: ResolvedEndpoint, signal: AbortSignal): Promise<IncomingMessage | undefined> {
