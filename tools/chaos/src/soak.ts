@@ -219,7 +219,7 @@ function formatWindow(row: SoakWindow): string {
     ', ' +
     `acknowledged ${row.acknowledged}, stored ${row.stored}, p50 ${ms(row.p50Ms)}, p99 ${ms(row.p99Ms)}, backlog ${row.backlog}, load ${row.loadAverage.toFixed(1)}` +
     (row.stagesP99Ms ? `; p99 to received ${ms(row.stagesP99Ms.received)}, normalized ${ms(row.stagesP99Ms.normalized)}, enriched ${ms(row.stagesP99Ms.enriched)}` : '') +
-    (row.probes ? `; loop delay p99 ${ms(row.probes.loopDelayP99Ms)} max ${ms(row.probes.loopDelayMaxMs)}, CPU ${row.probes.processCpuPercent.toFixed(0)} %, dynalite ${row.probes.childCpuPercent.toFixed(0)} %; ` + Object.entries(row.probes.functions).map(([name, f]) => `${name} q≤${f.maxQueue} p99 ${ms(f.p99Ms)} ×${f.workers}`).join(', ') : '')
+    (row.probes ? `; loop delay p99 ${ms(row.probes.loopDelayP99Ms)} max ${ms(row.probes.loopDelayMaxMs)}, CPU ${row.probes.processCpuPercent.toFixed(0)} %, dynalite ${row.probes.childCpuPercent.toFixed(0)} % (${row.probes.childRssMb.toFixed(0)} MB); ` + Object.entries(row.probes.functions).map(([name, f]) => `${name} q≤${f.maxQueue} p99 ${ms(f.p99Ms)} ×${f.workers}`).join(', ') : '')
   );
 }
 
@@ -228,7 +228,7 @@ export function formatSoakResult(result: SoakResult): string {
   const rows = [...result.windows, ...(result.partialWindow ? [result.partialWindow] : [])];
   const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
   const table = [
-    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'FN HEAPS USED/RES (MB)', 'ENVS', 'EXTERNAL (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
+    ['WINDOW', 'AT (s)', 'RSS (MB)', 'HEAP (MB)', 'FN HEAPS USED/RES (MB)', 'ENVS', 'EXTERNAL (MB)', 'DYNALITE (MB)', 'ACKNOWLEDGED', 'STORED', 'P50 (ms)', 'P99 (ms)', 'BACKLOG', 'LOAD AVG'],
     ...rows.map((r) => [
       `${r.index}${r === result.partialWindow ? ' (end)' : ''}`,
       String(r.atSeconds),
@@ -237,6 +237,7 @@ export function formatSoakResult(result: SoakResult): string {
       r.probes ? `${r.probes.functionHeapsMb.toFixed(0)}/${r.probes.functionHeapsResidentMb.toFixed(0)}` : '–',
       r.probes ? String(Object.values(r.probes.functions).reduce((sum, f) => sum + f.workers, 0)) : '–',
       r.probes ? r.probes.externalMb.toFixed(0) : '–',
+      r.probes && Number.isFinite(r.probes.childRssMb) ? r.probes.childRssMb.toFixed(0) : '–',
       String(r.acknowledged),
       String(r.stored),
       ms(r.p50Ms),
@@ -247,7 +248,7 @@ export function formatSoakResult(result: SoakResult): string {
   ];
   const lines = [
     `soak at ${result.rateSource} (${result.state}): ${result.send.acknowledged.toLocaleString('en-US')} readings acknowledged in ${result.send.requests.toLocaleString('en-US')} requests`,
-    `accept → stored latency is ingest's receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender), not dynalite's; ENVS: live execution environments of the reading path's functions (spares idle ${DEFAULT_IDLE_RETIRE_MS / 60_000} min are retired)`,
+    `accept → stored latency is ingest's receivedAt → ReadingsStored on the bus; RSS is this process (runtime, function workers, sender); DYNALITE: its resident set (LevelDB's write buffers and block cache included); ENVS: live execution environments of the reading path's functions (spares idle ${DEFAULT_IDLE_RETIRE_MS / 60_000} min are retired)`,
     ...alignRight(table),
     '',
     'where the time went: p99 from accept to each event on the bus; this process\'s main-thread event-loop delay; CPU of this process (all threads) and of dynalite, % of one core; the most invocations queued for an execution environment',

@@ -56,9 +56,10 @@ describe('SoakProbes', () => {
     }
   });
 
-  it('counts the CPU of child processes (dynalite runs as one)', async () => {
+  it('counts the CPU and memory of child processes (dynalite runs as one)', async () => {
     const probes = new SoakProbes(idleRuntime);
-    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 600; while (Date.now() < end) {}'], { stdio: 'ignore' });
+    // Holds 64 MB it has written to (resident, not just reserved) while it spins.
+    const child = spawn(process.execPath, ['-e', 'const held = Buffer.alloc(64 * 1024 * 1024, 1); const end = Date.now() + 600; while (Date.now() < end) {} held.at(0);'], { stdio: 'ignore' });
     try {
       await once(child, 'spawn');
       await new Promise((resolve) => setTimeout(resolve, 450));
@@ -66,6 +67,7 @@ describe('SoakProbes', () => {
       const reading = probes.read();
 
       expect(reading.childCpuPercent).toBeGreaterThan(20);
+      expect(reading.childRssMb).toBeGreaterThan(64);
     } finally {
       child.kill();
       probes.stop();

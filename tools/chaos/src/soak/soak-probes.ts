@@ -14,6 +14,8 @@ export interface ProbeReading {
   readonly processCpuPercent: number;
   /** CPU of this process's child processes (dynalite), % of one core; NaN where /proc is not. */
   readonly childCpuPercent: number;
+  /** Resident set of the same child processes at the window's end, MB; NaN where /proc is not. */
+  readonly childRssMb: number;
   /** Per reading-path function: most invocations seen waiting for an environment (sampled every second), p99 duration, environments. */
   readonly functions: Readonly<Record<string, { readonly maxQueue: number; readonly p99Ms: number; readonly workers: number }>>;
   /** Every function's execution environments' V8 heaps together (each worker is an isolate of its own), MB. */
@@ -37,7 +39,7 @@ const MB = 1024 * 1024;
 export class SoakProbes {
   private readonly pressure: PressureWatch;
   private lastCpu = process.cpuUsage();
-  private lastChildTicks = childTicks();
+  private lastChildTicks = childUsage()?.ticks;
   private lastAt = performance.now();
 
   constructor(private readonly runtime: ProbedRuntime) {
@@ -49,7 +51,8 @@ export class SoakProbes {
     const now = performance.now();
     const elapsedMs = Math.max(1, now - this.lastAt);
     const cpu = process.cpuUsage(this.lastCpu);
-    const ticks = childTicks();
+    const children = childUsage();
+    const ticks = children?.ticks;
     const pressure = this.pressure.read();
     const stats = this.runtime.runner.stats();
     const heaps = Object.values(stats);
@@ -58,6 +61,7 @@ export class SoakProbes {
       loopDelayMaxMs: pressure.eventLoopDelayMs.max,
       processCpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
       childCpuPercent: ticks === undefined || this.lastChildTicks === undefined ? Number.NaN : (((ticks - this.lastChildTicks) * 1000) / CLOCK_TICKS_PER_SECOND / elapsedMs) * 100,
+      childRssMb: children === undefined ? Number.NaN : children.rssBytes / MB,
       functionHeapsMb: heaps.reduce((sum, f) => sum + (f.heapUsedBytes ?? 0), 0) / MB,
       functionHeapsResidentMb: heaps.reduce((sum, f) => sum + (f.heapResidentBytes ?? 0), 0) / MB,
       externalMb: process.memoryUsage().external / MB,
@@ -76,10 +80,11 @@ export class SoakProbes {
   }
 }
 
-/** utime + stime of this process's direct children, from /proc (Linux); undefined elsewhere. */
-function childTicks(): number | undefined {
+/** utime + stime and resident bytes of this process's direct children, from /proc (Linux); undefined elsewhere. */
+function childUsage(): { ticks: number; rssBytes: number } | undefined {
   try {
-    let total = 0;
+    let ticks = 0;
+    let rssBytes = 0;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       let stat: string;
@@ -91,10 +96,21 @@ function childTicks(): number | undefined {
       // The command name may hold spaces and parentheses: fields are counted after its last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[1]) !== process.pid) continue;
-      total += Number(fields[11]) + Number(fields[12]);
+      ticks += Number(fields[11]) + Number(fields[12]);
+      rssBytes += residentBytes(entry);
     }
-    return total;
+    return { ticks, rssBytes };
   } catch {
     return undefined;
+  }
+}
+
+/** VmRSS from /proc/<pid>/status (kB there, whatever the page size); 0 for a process already gone. */
+function residentBytes(pid: string): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
   }
 }
