@@ -19,7 +19,61 @@ level.Level = class TunedLevel extends DefaultLevel {
     this.once('open', lowerCompactionPriority);
   }
 };
+const dynaliteStore = require(require.resolve('dynalite/db', { paths: [dirname(require.resolve('dynalite'))] }));
+const createStore = dynaliteStore.create;
+dynaliteStore.create = (options) => {
+  const store = createStore(options);
+  cacheTableDescriptions(store.tableDb);
+  return store;
+};
 const dynalite = require('dynalite');
+
+/**
+ * dynalite reads a table's description from LevelDB for every request, and again for every item
+ * of a BatchWriteItem (putItem looks it up too): 26 reads of the same key, each a trip through
+ * libuv's thread pool, for one 25-item write, about a third of the store's reads under the
+ * pipeline's load. Descriptions change only through this same object (CreateTable, UpdateTable,
+ * DeleteTable and their status changes), so its text is kept here and each reader still gets a
+ * fresh object, as LevelDB's JSON decoding gave it. A write or delete forgets the key when it
+ * starts and when it ends, and a read that overlapped either does not fill the cache.
+ */
+function cacheTableDescriptions(tableDb) {
+  const texts = new Map();
+  const versions = new Map();
+  const version = (key) => versions.get(key) ?? 0;
+  const forget = (key) => {
+    texts.delete(key);
+    versions.set(key, version(key) + 1);
+  };
+  const { get, put, del, batch } = tableDb;
+  tableDb.get = (key, callback, ...more) => {
+    if (typeof callback !== 'function' || more.length > 0) return get.call(tableDb, key, callback, ...more);
+    const text = texts.get(key);
+    if (text !== undefined) return process.nextTick(callback, null, JSON.parse(text));
+    const readAt = version(key);
+    get.call(tableDb, key, (error, value) => {
+      if (!error && value !== undefined && version(key) === readAt) texts.set(key, JSON.stringify(value));
+      callback(error, value);
+    });
+  };
+  const forgetting = (write) => (key, ...rest) => {
+    forget(key);
+    const callback = typeof rest.at(-1) === 'function' ? rest.pop() : () => undefined;
+    write.call(tableDb, key, ...rest, (...results) => {
+      forget(key);
+      callback(...results);
+    });
+  };
+  tableDb.put = forgetting(put);
+  tableDb.del = forgetting(del);
+  tableDb.batch = (operations, callback = () => undefined) => {
+    for (const { key } of operations) forget(key);
+    batch.call(tableDb, operations, (...results) => {
+      for (const { key } of operations) forget(key);
+      callback(...results);
+    });
+  };
+}
 
 /**
  * LevelDB flushes and compacts on a thread of its own, started at the first flush: every 35 s
