@@ -34,7 +34,7 @@ describe.each([
   });
 
   const waiting = { maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 };
-  // Provisioned: dynalite's UpdateTable wants a throughput for every index it creates.
+  // Provisioned, so UpdateTable has a throughput to change.
   const throughput = { ReadCapacityUnits: 5, WriteCapacityUnits: 5 };
   const createShapes = async (key: string) => {
     await client.send(
